@@ -1,0 +1,51 @@
+# The README's two commands: `make run` and `make test`. Each installs what it needs
+# (Debian 12 packages) when something is missing, then configures and builds into build/.
+
+DEB_PACKAGES := cmake g++ make pkg-config libboost1.81-dev libboost-json1.81-dev \
+                libboost-program-options1.81-dev googletest libgtest-dev libbenchmark-dev \
+                pybind11-dev graphviz python3 python3-networkx
+JOBS ?= $(shell nproc)
+BUILD := build
+KYOSO := $(BUILD)/bin/kyoso
+PREFIX ?= /usr/local
+
+.PHONY: run test build deps asan install bench format clean
+
+run: build
+	$(KYOSO) show program/coi-next
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+$(BUILD)/CMakeCache.txt:
+	cmake --preset default
+
+# Quick when everything is there: one dpkg-query, no network.
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${db:Status-Status}' $$p 2>/dev/null | grep -qx installed || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  if [ "$$(id -u)" -ne 0 ]; then echo "Run as root, or install:$$missing" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+# Unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan: deps
+	cmake --preset asan
+	cmake --build build-asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
+
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf $(BUILD) build-asan

@@ -1,0 +1,62 @@
+// Errors raised by kyoso. Every error names the place it comes from.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace kyoso {
+
+// Where a problem was found. Any part may be empty; what() prints the parts that are set,
+// e.g. "model.json:12:5: /graph/edges/3/target: unknown node 'program/coi-nxt'".
+struct Location {
+  std::string file;
+  std::size_t line = 0;    // 1-based; 0 = unknown
+  std::size_t column = 0;  // 1-based; 0 = unknown
+  std::string pointer;     // JSON pointer (RFC 6901) inside the file
+  std::string id;          // the offending node id, when there is one
+
+  std::string to_string() const;
+};
+
+class Error : public std::runtime_error {
+ public:
+  Error(std::string problem, Location where = {});
+
+  const std::string& problem() const noexcept { return problem_; }
+  const Location& where() const noexcept { return where_; }
+
+ private:
+  std::string problem_;
+  Location where_;
+};
+
+// The input is not well-formed JSON (or not JSON at all).
+class ParseError : public Error {
+ public:
+  using Error::Error;
+};
+
+// The input is well-formed but breaks the model's rules (kinds, relations, amounts, ids).
+class ValidationError : public Error {
+ public:
+  using Error::Error;
+};
+
+// An id that names nothing in the model; the message suggests the nearest valid id.
+class UnknownIdError : public Error {
+ public:
+  UnknownIdError(std::string id, std::string suggestion, Location where = {});
+  const std::string& suggestion() const noexcept { return suggestion_; }
+
+ private:
+  std::string suggestion_;
+};
+
+// A file could not be read or written.
+class IoError : public Error {
+ public:
+  using Error::Error;
+};
+
+}  // namespace kyoso

@@ -1,0 +1,8 @@
+// kyoso: MEXT's support package for research universities as a typed, queryable graph.
+#pragma once
+
+#include "kyoso/error.hpp"
+#include "kyoso/io.hpp"
+#include "kyoso/model.hpp"
+#include "kyoso/version.hpp"
+#include "kyoso/vocabulary.hpp"

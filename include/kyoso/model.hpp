@@ -1,0 +1,203 @@
+// The immutable, validated policy graph, and the builder that makes one.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kyoso/vocabulary.hpp"
+
+namespace kyoso {
+
+// A text in both languages. Either may be empty; in() falls back to the other language.
+struct Text {
+  std::string ja;
+  std::string en;
+
+  const std::string& in(Lang lang) const noexcept;
+  bool empty() const noexcept { return ja.empty() && en.empty(); }
+  friend bool operator==(const Text&, const Text&) = default;
+};
+
+// Where a fact comes from. For the seed document: document, section and a verbatim quote.
+// For outside facts: publisher, title, url and page.
+struct Source {
+  std::string document;
+  std::string section;
+  std::string quote;
+  std::string publisher;
+  std::string title;
+  std::string url;
+  std::string page;
+
+  bool is_document() const noexcept { return !document.empty(); }
+  friend bool operator==(const Source&, const Source&) = default;
+};
+
+// A stated figure: an amount of money, a duration or a count, with how it is qualified.
+// Money is integer yen.
+struct Figure {
+  std::string name;  // e.g. "funding_per_site", "duration", "sites", "budget"
+  std::int64_t value = 0;
+  Unit unit = Unit::count;
+  Qualifier qualifier = Qualifier::exact;
+  std::optional<int> fiscal_year;  // 2024 = 令和6年度
+  std::string note;
+  std::vector<Source> sources;
+  friend bool operator==(const Figure&, const Figure&) = default;
+};
+
+using NodeIndex = std::uint32_t;
+using EdgeIndex = std::uint32_t;
+
+struct Node {
+  std::string id;  // "kind/slug"
+  Kind kind = Kind::program;
+  Text name;
+  Text description;
+  std::map<std::string, std::string> attributes;  // documented keys, e.g. "call": "closed"
+  std::vector<Figure> figures;
+  std::string note;
+  std::vector<Source> sources;
+
+  // The first figure with this name (and fiscal year, when given), or null.
+  const Figure* figure(std::string_view figure_name,
+                       std::optional<int> fiscal_year = std::nullopt) const noexcept;
+  // The attribute's value, or an empty view.
+  std::string_view attribute(std::string_view key) const noexcept;
+  friend bool operator==(const Node&, const Node&) = default;
+};
+
+// What an edge carries besides its ends; most edges of a large model carry nothing.
+struct EdgeDetail {
+  Text what;  // flows_to: 共同研究 / 知財ライセンス / 資金 …
+  std::string note;
+  std::vector<Source> sources;
+  bool empty() const noexcept { return what.empty() && note.empty() && sources.empty(); }
+  friend bool operator==(const EdgeDetail&, const EdgeDetail&) = default;
+};
+
+// A compact edge record; its detail is looked up with Model::detail().
+struct Edge {
+  NodeIndex source = 0;
+  NodeIndex target = 0;
+  Relation relation = Relation::part_of;
+  Certainty certainty = Certainty::certain;
+  std::int16_t fiscal_year = 0;  // 0 = not tied to a fiscal year
+  std::uint32_t detail = 0;      // index into the detail table; 0 = none
+};
+
+// One step from a node: the edge taken and the node reached.
+struct Step {
+  EdgeIndex edge;
+  NodeIndex node;
+  bool forward;  // true when the edge was followed from its source to its target
+};
+
+// What the whole graph is about.
+struct ModelInfo {
+  std::string id;  // e.g. "kyoso-fy2024"
+  Text name;
+  Text description;
+  std::optional<int> fiscal_year;
+  std::vector<Source> sources;
+  friend bool operator==(const ModelInfo&, const ModelInfo&) = default;
+};
+
+// An immutable, validated graph. Copies are cheap and share the same frozen data; every
+// member is const, so any number of threads may query one Model at once.
+class Model {
+ public:
+  Model();  // an empty model
+  ~Model();
+  Model(const Model&);
+  Model& operator=(const Model&);
+  Model(Model&&) noexcept;
+  Model& operator=(Model&&) noexcept;
+
+  const ModelInfo& info() const noexcept;
+  std::size_t node_count() const noexcept;
+  std::size_t edge_count() const noexcept;
+
+  std::optional<NodeIndex> find(std::string_view id) const noexcept;
+  // Like find(), but throws UnknownIdError naming the nearest valid id. A missing kind
+  // prefix is accepted when exactly one kind (or `expected`) has that slug.
+  NodeIndex resolve(std::string_view id, std::optional<Kind> expected = std::nullopt) const;
+  // The nearest existing id by edit distance, for "did you mean" messages.
+  std::string suggest(std::string_view id, std::optional<Kind> expected = std::nullopt) const;
+
+  const Node& node(NodeIndex) const;
+  const Node& node(std::string_view id) const;  // throws UnknownIdError
+  const Edge& edge(EdgeIndex) const;
+  const EdgeDetail& detail(const Edge&) const noexcept;
+  const EdgeDetail& detail(EdgeIndex) const;
+
+  // Node indices of one kind, in id order.
+  std::span<const NodeIndex> nodes_of_kind(Kind) const noexcept;
+  // Edges leaving / entering a node, in a fixed order (by relation, then other end's id).
+  std::span<const EdgeIndex> out_edges(NodeIndex) const;
+  std::span<const EdgeIndex> in_edges(NodeIndex) const;
+  // One step in the given direction, optionally limited to one relation.
+  std::vector<Step> neighbors(NodeIndex, Direction = Direction::out,
+                              std::optional<Relation> relation = std::nullopt) const;
+
+  friend bool operator==(const Model&, const Model&);
+
+  struct Impl;  // opaque: the frozen graph, defined inside the library
+
+ private:
+  explicit Model(std::shared_ptr<const Impl>);
+  std::shared_ptr<const Impl> impl_;
+  friend class ModelBuilder;
+  friend const Impl& impl_of(const Model&);
+};
+
+// Builds a Model. Nodes and edges may be added in any order; build() checks the whole
+// graph (ids, kinds, relations, amounts) and either returns a frozen Model or throws a
+// ValidationError naming the first problem — never a half-built model.
+class ModelBuilder {
+ public:
+  ModelBuilder();
+  ~ModelBuilder();
+  ModelBuilder(ModelBuilder&&) noexcept;
+  ModelBuilder& operator=(ModelBuilder&&) noexcept;
+
+  // Everything the model holds, as editable data (used by scenarios and loaders).
+  struct EdgeSpec {
+    std::string source;
+    std::string target;
+    Relation relation = Relation::part_of;
+    Certainty certainty = Certainty::certain;
+    std::optional<int> fiscal_year;
+    EdgeDetail detail;
+    friend bool operator==(const EdgeSpec&, const EdgeSpec&) = default;
+  };
+
+  // Starts from an existing model's nodes and edges.
+  static ModelBuilder from(const Model&);
+
+  ModelBuilder& info(ModelInfo);
+  // `where` names the node's place in its file, for error messages (a JSON pointer).
+  ModelBuilder& add_node(Node node, std::string where = {});
+  ModelBuilder& add_edge(EdgeSpec edge, std::string where = {});
+  // The file being built from; errors name it.
+  ModelBuilder& origin(std::string file);
+
+  std::size_t node_count() const noexcept;
+  std::size_t edge_count() const noexcept;
+
+  Model build() &&;
+  Model build() const&;
+
+  struct State;  // opaque
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace kyoso

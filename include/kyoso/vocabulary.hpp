@@ -1,0 +1,104 @@
+// The closed vocabulary of the model: node kinds, relations and the qualifiers of figures.
+// The strings are the ones files and users see; DOMAIN.md and the README define them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace kyoso {
+
+// Node kinds. A node id is "<kind>/<slug>", e.g. "program/coi-next".
+enum class Kind : std::uint8_t {
+  package,        // 総合振興パッケージ
+  pillar,         // ① ② ③, 制度改革, 基盤的経費
+  program,        // a support program, or a track/field of one
+  purpose,        // the need a program answers (【人材育成】 …)
+  mission,        // the kind of university the package aims at
+  field,          // a regional industry
+  applicant,      // who may apply to a program
+  org,            // a ministry or funding agency
+  stakeholder,    // a role in a flow of money, licences or research
+  factor,         // a success factor ❶–❾ of the casebook
+  stage,          // a development stage STEP 0–3
+  challenge,      // a challenge of the casebook
+  university,     // a named university
+  partner,        // a partner a university may bring (local government, companies …)
+  establishment,  // national / public / private
+};
+inline constexpr std::size_t kind_count = 15;
+
+enum class Relation : std::uint8_t {
+  part_of,          // program->program (track of), pillar->package
+  in_pillar,        // program->pillar
+  serves,           // program->purpose
+  targets,          // program->mission
+  suits_field,      // program->field
+  applied_by,       // program->applicant
+  administered_by,  // program->org
+  promotes_to,      // track->track (育成型 -> 本格型)
+  considers,        // program->program: an award there is taken into account
+  addresses,        // factor->challenge
+  at_stage,         // challenge->stage
+  reference_case,   // challenge->university
+  awarded,          // university->program, with a fiscal year
+  flows_to,         // stakeholder/org -> stakeholder/org, with "what"
+  next,             // stage->stage
+  needs_partner,    // program->partner: the application must include this partner
+  applies_as,       // partner->applicant: this partner may itself be the applicant
+  excludes,         // program->establishment: this establishment may not apply
+};
+inline constexpr std::size_t relation_count = 18;
+
+// How sure the dataset is of an edge (casebook alignment: C, H, M, ?).
+enum class Certainty : std::uint8_t { certain, high, medium, unknown };
+
+// How a figure is stated: exactly, 程度 (approx), 〜/最長 (up_to), 以上 (at_least).
+enum class Qualifier : std::uint8_t { exact, approx, up_to, at_least };
+
+enum class Unit : std::uint8_t {
+  jpy,           // a sum of money
+  jpy_per_year,  // money per site (or university) per year
+  years,
+  fiscal_years,  // 年度
+  sites,         // 拠点
+  count,         // universities, cases, …
+  basis_points,  // 1/100 of a percent: 5.4% = 540
+};
+
+enum class Direction : std::uint8_t { out, in, both };
+
+enum class Lang : std::uint8_t { ja, en };
+
+std::string_view to_string(Kind) noexcept;
+std::string_view to_string(Relation) noexcept;
+std::string_view to_string(Certainty) noexcept;
+std::string_view to_string(Qualifier) noexcept;
+std::string_view to_string(Unit) noexcept;
+std::string_view to_string(Direction) noexcept;
+std::string_view to_string(Lang) noexcept;
+
+std::optional<Kind> parse_kind(std::string_view) noexcept;
+std::optional<Relation> parse_relation(std::string_view) noexcept;
+std::optional<Certainty> parse_certainty(std::string_view) noexcept;
+std::optional<Qualifier> parse_qualifier(std::string_view) noexcept;
+std::optional<Unit> parse_unit(std::string_view) noexcept;
+std::optional<Direction> parse_direction(std::string_view) noexcept;
+std::optional<Lang> parse_lang(std::string_view) noexcept;
+
+std::span<const Kind> all_kinds() noexcept;
+std::span<const Relation> all_relations() noexcept;
+
+// The (source kind, target kind) pairs a relation may connect.
+struct KindPair {
+  Kind source;
+  Kind target;
+};
+std::span<const KindPair> signature(Relation) noexcept;
+bool allows(Relation, Kind source, Kind target) noexcept;
+
+// The kind named by an id's prefix ("program/coi-next" -> program), if any.
+std::optional<Kind> kind_of_id(std::string_view id) noexcept;
+
+}  // namespace kyoso

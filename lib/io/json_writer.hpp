@@ -1,0 +1,39 @@
+// The one JSON writer: keys sorted, UTF-8 kept as is, so the same model always gives the
+// same bytes. Also the JSON shapes of kyoso's values (docs/format.md), so that every format
+// that carries sources, figures or attributes as JSON writes them the same way.
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kyoso/model.hpp"
+
+namespace kyoso::detail {
+
+enum class JsonLayout {
+  // Two-space indentation, ", " and ": " separators, ends with a newline: the layout of
+  // Python's json.dumps(indent=2, sort_keys=True, ensure_ascii=False).
+  pretty,
+  // No whitespace and no final newline, for JSON stored inside another format (GraphML):
+  // json.dumps(separators=(",", ":"), sort_keys=True, ensure_ascii=False).
+  compact,
+};
+
+// Keys sorted by bytes in both layouts.
+std::string write_json(const boost::json::value&, JsonLayout = JsonLayout::pretty);
+
+// A JSON string literal, with quotes.
+std::string json_quote(std::string_view);
+
+// kyoso's values in their docs/format.md shapes; empty optional members are left out.
+boost::json::object text_json(const Text&);
+boost::json::array sources_json(const std::vector<Source>&);
+boost::json::array figures_json(const std::vector<Figure>&);
+boost::json::object attributes_json(const std::map<std::string, std::string>&);
+
+}  // namespace kyoso::detail

@@ -1,0 +1,42 @@
+#include "kyoso/error.hpp"
+
+namespace kyoso {
+
+std::string Location::to_string() const {
+  std::string out = file;
+  if (line > 0) {
+    out += (out.empty() ? "" : ":") + std::to_string(line);
+    if (column > 0) out += ":" + std::to_string(column);
+  }
+  if (!pointer.empty()) out += (out.empty() ? "" : ": ") + pointer;
+  if (!id.empty() && pointer.find(id) == std::string::npos) {
+    out += (out.empty() ? "'" : ": '") + id + "'";
+  }
+  return out;
+}
+
+static std::string compose(const std::string& problem, const Location& where) {
+  std::string place = where.to_string();
+  return place.empty() ? problem : place + ": " + problem;
+}
+
+Error::Error(std::string problem, Location where)
+    : std::runtime_error(compose(problem, where)),
+      problem_(std::move(problem)),
+      where_(std::move(where)) {}
+
+static std::string unknown_id_problem(const std::string& id, const std::string& suggestion) {
+  std::string out = "unknown id '" + id + "'";
+  if (!suggestion.empty()) out += " (did you mean '" + suggestion + "'?)";
+  return out;
+}
+
+UnknownIdError::UnknownIdError(std::string id, std::string suggestion, Location where)
+    : Error(unknown_id_problem(id, suggestion),
+            [&] {
+              where.id = id;
+              return std::move(where);
+            }()),
+      suggestion_(std::move(suggestion)) {}
+
+}  // namespace kyoso

@@ -1,0 +1,169 @@
+#include <algorithm>
+#include <stdexcept>
+
+#include "kyoso/error.hpp"
+#include "model/model_impl.hpp"
+#include "model/suggest.hpp"
+
+namespace kyoso {
+
+const std::string& Text::in(Lang lang) const noexcept {
+  const std::string& wanted = lang == Lang::ja ? ja : en;
+  return wanted.empty() ? (lang == Lang::ja ? en : ja) : wanted;
+}
+
+const Figure* Node::figure(std::string_view figure_name,
+                           std::optional<int> fiscal_year) const noexcept {
+  for (const Figure& f : figures) {
+    if (f.name == figure_name && (!fiscal_year || f.fiscal_year == fiscal_year)) return &f;
+  }
+  return nullptr;
+}
+
+std::string_view Node::attribute(std::string_view key) const noexcept {
+  auto it = attributes.find(std::string(key));
+  return it == attributes.end() ? std::string_view{} : std::string_view{it->second};
+}
+
+namespace {
+std::shared_ptr<const Model::Impl> empty_impl() {
+  static const auto empty = [] {
+    auto impl = std::make_shared<Model::Impl>();
+    impl->details.emplace_back();
+    return std::shared_ptr<const Model::Impl>(std::move(impl));
+  }();
+  return empty;
+}
+}  // namespace
+
+Model::Model() : impl_(empty_impl()) {}
+Model::Model(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+Model::~Model() = default;
+Model::Model(const Model&) = default;
+Model& Model::operator=(const Model&) = default;
+// A moved-from Model stays a valid empty model.
+Model::Model(Model&& other) noexcept : impl_(std::exchange(other.impl_, empty_impl())) {}
+Model& Model::operator=(Model&& other) noexcept {
+  impl_ = std::exchange(other.impl_, empty_impl());
+  return *this;
+}
+
+const Model::Impl& impl_of(const Model& model) { return *model.impl_; }
+
+const ModelInfo& Model::info() const noexcept { return impl_->info; }
+std::size_t Model::node_count() const noexcept { return impl_->nodes.size(); }
+std::size_t Model::edge_count() const noexcept { return impl_->edges.size(); }
+
+std::optional<NodeIndex> Model::find(std::string_view id) const noexcept {
+  const auto& nodes = impl_->nodes;
+  auto it = std::lower_bound(nodes.begin(), nodes.end(), id,
+                             [](const Node& n, std::string_view key) { return n.id < key; });
+  if (it == nodes.end() || it->id != id) return std::nullopt;
+  return static_cast<NodeIndex>(it - nodes.begin());
+}
+
+NodeIndex Model::resolve(std::string_view id, std::optional<Kind> expected) const {
+  if (auto found = find(id)) {
+    if (!expected || impl_->nodes[*found].kind == *expected) return *found;
+  }
+  if (!kind_of_id(id)) {
+    // A bare slug: "social-implementation" means "purpose/social-implementation".
+    std::optional<NodeIndex> match;
+    int matches = 0;
+    for (Kind kind : all_kinds()) {
+      if (expected && kind != *expected) continue;
+      std::string candidate = std::string(to_string(kind)) + "/" + std::string(id);
+      if (auto found = find(candidate)) {
+        match = found;
+        ++matches;
+      }
+    }
+    if (matches == 1) return *match;
+  }
+  throw UnknownIdError(std::string(id), suggest(id, expected));
+}
+
+std::string Model::suggest(std::string_view id, std::optional<Kind> expected) const {
+  std::vector<std::string_view> candidates;
+  if (expected) {
+    for (NodeIndex i : nodes_of_kind(*expected)) candidates.push_back(impl_->nodes[i].id);
+  } else {
+    for (const Node& n : impl_->nodes) candidates.push_back(n.id);
+  }
+  return nearest_id(id, candidates);
+}
+
+const Node& Model::node(NodeIndex i) const {
+  if (i >= impl_->nodes.size()) throw std::out_of_range("kyoso::Model::node: index out of range");
+  return impl_->nodes[i];
+}
+
+const Node& Model::node(std::string_view id) const { return impl_->nodes[resolve(id)]; }
+
+const Edge& Model::edge(EdgeIndex i) const {
+  if (i >= impl_->edges.size()) throw std::out_of_range("kyoso::Model::edge: index out of range");
+  return impl_->edges[i];
+}
+
+const EdgeDetail& Model::detail(const Edge& e) const noexcept {
+  return e.detail < impl_->details.size() ? impl_->details[e.detail] : impl_->details[0];
+}
+
+const EdgeDetail& Model::detail(EdgeIndex i) const { return detail(edge(i)); }
+
+std::span<const NodeIndex> Model::nodes_of_kind(Kind kind) const noexcept {
+  return impl_->by_kind[static_cast<std::size_t>(kind)];
+}
+
+std::span<const EdgeIndex> Model::out_edges(NodeIndex v) const {
+  if (v >= impl_->nodes.size()) throw std::out_of_range("kyoso::Model::out_edges: bad node");
+  const auto& rowstart = impl_->graph.m_forward.m_rowstart;
+  return std::span<const EdgeIndex>(impl_->edge_ids)
+      .subspan(rowstart[v], rowstart[v + 1] - rowstart[v]);
+}
+
+std::span<const EdgeIndex> Model::in_edges(NodeIndex v) const {
+  if (v >= impl_->nodes.size()) throw std::out_of_range("kyoso::Model::in_edges: bad node");
+  const auto& backward = impl_->graph.m_backward;
+  return std::span<const EdgeIndex>(backward.m_edge_properties)
+      .subspan(backward.m_rowstart[v], backward.m_rowstart[v + 1] - backward.m_rowstart[v]);
+}
+
+std::vector<Step> Model::neighbors(NodeIndex v, Direction direction,
+                                   std::optional<Relation> relation) const {
+  std::vector<Step> steps;
+  auto wanted = [&](const Edge& e) { return !relation || e.relation == *relation; };
+  if (direction != Direction::in) {
+    for (EdgeIndex i : out_edges(v)) {
+      const Edge& e = impl_->edges[i];
+      if (wanted(e)) steps.push_back({i, e.target, true});
+    }
+  }
+  if (direction != Direction::out) {
+    for (EdgeIndex i : in_edges(v)) {
+      const Edge& e = impl_->edges[i];
+      if (wanted(e)) steps.push_back({i, e.source, false});
+    }
+  }
+  return steps;
+}
+
+bool operator==(const Model& a, const Model& b) {
+  const auto& x = *a.impl_;
+  const auto& y = *b.impl_;
+  if (&x == &y) return true;
+  if (x.info != y.info || x.nodes != y.nodes || x.edges.size() != y.edges.size()) return false;
+  for (std::size_t i = 0; i < x.edges.size(); ++i) {
+    const Edge& e = x.edges[i];
+    const Edge& f = y.edges[i];
+    // Node indices agree because both node lists are equal and sorted by id.
+    if (e.source != f.source || e.target != f.target || e.relation != f.relation ||
+        e.certainty != f.certainty || e.fiscal_year != f.fiscal_year ||
+        a.detail(e) != b.detail(f)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace kyoso

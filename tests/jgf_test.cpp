@@ -1,0 +1,238 @@
+// Reading and writing the JSON Graph Format: every kind of bad input is refused whole with a
+// message that names the place; what is saved loads back equal, byte for byte.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <kyoso/kyoso.hpp>
+
+namespace kyoso {
+namespace {
+
+// A small but complete document: two nodes, one edge, a figure and sources.
+const std::string good = R"({
+  "schema_version": 1,
+  "graph": {
+    "id": "tiny",
+    "metadata": {"name": {"ja": "小さなモデル", "en": "tiny model"}, "fiscal_year": 2024},
+    "nodes": {
+      "program/coi-next": {
+        "label": "共創の場形成支援プログラム",
+        "metadata": {
+          "kind": "program",
+          "name": {"ja": "共創の場形成支援プログラム（COI-NEXT）", "en": "COI-NEXT"},
+          "attributes": {"call": "open"},
+          "figures": [{"name": "budget", "value": 13400000000, "unit": "jpy",
+                       "qualifier": "exact", "fiscal_year": 2024,
+                       "sources": [{"document": "seed.txt", "quote": "令和6年度予算額 134億円"}]}],
+          "sources": [{"document": "seed.txt", "section": "slide 6", "quote": "共創の場形成支援"}]
+        }
+      },
+      "purpose/social-implementation": {
+        "metadata": {"kind": "purpose", "name": {"ja": "社会実装", "en": "social implementation"}}
+      }
+    },
+    "edges": [
+      {"source": "program/coi-next", "target": "purpose/social-implementation",
+       "relation": "serves", "metadata": {"certainty": "high",
+       "sources": [{"publisher": "JST", "title": "call page"}]}}
+    ]
+  }
+})";
+
+std::string replace(std::string text, const std::string& from, const std::string& to) {
+  auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << "test input lacks: " << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+// Parses `text` expecting an error of type E; returns it.
+template <class E>
+E refused(const std::string& text) {
+  try {
+    parse_model(text, "model.json");
+  } catch (const E& e) {
+    return e;
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "wrong exception type: " << e.what();
+    throw;
+  }
+  ADD_FAILURE() << "accepted bad input";
+  return E("", {});
+}
+
+TEST(Jgf, ParsesEveryPartOfTheFormat) {
+  Model m = parse_model(good);
+  EXPECT_EQ(m.info().id, "tiny");
+  EXPECT_EQ(m.info().fiscal_year, 2024);
+  const Node& coi = m.node("program/coi-next");
+  EXPECT_EQ(coi.kind, Kind::program);
+  EXPECT_EQ(coi.name.en, "COI-NEXT");
+  EXPECT_EQ(coi.attribute("call"), "open");
+  ASSERT_EQ(coi.figures.size(), 1u);
+  EXPECT_EQ(coi.figures[0].value, 13'400'000'000);
+  EXPECT_EQ(coi.figures[0].unit, Unit::jpy);
+  EXPECT_EQ(coi.figures[0].fiscal_year, 2024);
+  EXPECT_EQ(coi.figures[0].sources[0].quote, "令和6年度予算額 134億円");
+  EXPECT_EQ(coi.sources[0].section, "slide 6");
+  ASSERT_EQ(m.edge_count(), 1u);
+  EXPECT_EQ(m.edge(0).certainty, Certainty::high);
+  EXPECT_EQ(m.detail(0).sources[0].publisher, "JST");
+}
+
+TEST(Jgf, NotJsonIsRefusedWithLineAndColumn) {
+  ParseError e = refused<ParseError>("{\n  \"graph\": nope\n}");
+  EXPECT_EQ(e.where().file, "model.json");
+  EXPECT_EQ(e.where().line, 2u);
+  EXPECT_GT(e.where().column, 1u);
+  EXPECT_NE(std::string(e.what()).find("model.json:2:"), std::string::npos) << e.what();
+}
+
+TEST(Jgf, TruncatedFileIsRefusedAtItsEnd) {
+  std::string cut = good.substr(0, good.size() / 2);
+  ParseError e = refused<ParseError>(cut);
+  EXPECT_GT(e.where().line, 10u);
+  EXPECT_NE(e.problem().find("invalid JSON"), std::string::npos);
+}
+
+TEST(Jgf, EmptyInputIsRefused) { refused<ParseError>(""); }
+
+TEST(Jgf, DuplicateNodeIdIsRefusedAsADuplicateKey) {
+  std::string twice =
+      replace(good, R"("purpose/social-implementation": {)",
+              R"("program/coi-next": {"metadata": {}}, "purpose/social-implementation": {)");
+  ParseError e = refused<ParseError>(twice);
+  EXPECT_EQ(e.where().pointer, "/graph/nodes/program~1coi-next");
+  EXPECT_NE(e.problem().find("duplicate key 'program/coi-next'"), std::string::npos);
+  EXPECT_GT(e.where().line, 1u);
+}
+
+TEST(Jgf, DanglingEdgeNamesThePointerTheIdAndTheLine) {
+  ValidationError e = refused<ValidationError>(replace(
+      good, R"("target": "purpose/social-implementation")", R"("target": "purpose/social")"));
+  EXPECT_EQ(e.where().pointer, "/graph/edges/0/target");
+  EXPECT_EQ(e.where().id, "purpose/social");
+  EXPECT_EQ(e.where().line, 24u);
+  EXPECT_NE(std::string(e.what()).find("did you mean 'purpose/social-implementation'"),
+            std::string::npos)
+      << e.what();
+}
+
+TEST(Jgf, EdgeBetweenWrongKindsIsRefused) {
+  ValidationError e = refused<ValidationError>(
+      replace(good, R"("relation": "serves")", R"("relation": "targets")"));
+  EXPECT_EQ(e.where().pointer, "/graph/edges/0");
+  EXPECT_NE(e.problem().find("'targets' cannot connect program -> purpose"), std::string::npos);
+}
+
+TEST(Jgf, UnknownRelationIsRefused) {
+  ValidationError e =
+      refused<ValidationError>(replace(good, R"("relation": "serves")", R"("relation": "serve")"));
+  EXPECT_EQ(e.where().pointer, "/graph/edges/0/relation");
+  EXPECT_NE(e.problem().find("unknown relation \"serve\""), std::string::npos);
+}
+
+TEST(Jgf, UnknownKindIsRefused) {
+  ValidationError e =
+      refused<ValidationError>(replace(good, R"("kind": "purpose")", R"("kind": "goal")"));
+  EXPECT_EQ(e.where().pointer, "/graph/nodes/purpose~1social-implementation/metadata/kind");
+  EXPECT_EQ(e.where().id, "purpose/social-implementation");
+}
+
+TEST(Jgf, NodeWithoutKindIsRefused) {
+  ValidationError e = refused<ValidationError>(replace(good, R"("kind": "purpose", )", ""));
+  EXPECT_NE(e.problem().find("no kind"), std::string::npos);
+}
+
+TEST(Jgf, FractionalMoneyIsRefused) {
+  ValidationError e = refused<ValidationError>(replace(good, "13400000000", "134.5e8"));
+  EXPECT_EQ(e.where().pointer, "/graph/nodes/program~1coi-next/metadata/figures/0/value");
+  EXPECT_NE(e.problem().find("integer"), std::string::npos);
+}
+
+TEST(Jgf, MoneyAsAStringIsRefused) {
+  refused<ValidationError>(replace(good, "13400000000", "\"134億円\""));
+}
+
+TEST(Jgf, UnknownUnitOrQualifierIsRefused) {
+  refused<ValidationError>(replace(good, R"("unit": "jpy")", R"("unit": "yen")"));
+  refused<ValidationError>(replace(good, R"("qualifier": "exact")", R"("qualifier": "roughly")"));
+}
+
+TEST(Jgf, MisspeltMetadataKeyIsRefusedRatherThanLost) {
+  ValidationError e = refused<ValidationError>(replace(good, R"("attributes")", R"("atributes")"));
+  EXPECT_EQ(e.where().pointer, "/graph/nodes/program~1coi-next/metadata/atributes");
+}
+
+TEST(Jgf, MissingOrNewerSchemaVersionIsRefused) {
+  refused<ValidationError>(replace(good, R"("schema_version": 1,)", ""));
+  ValidationError e =
+      refused<ValidationError>(replace(good, R"("schema_version": 1)", R"("schema_version": 99)"));
+  EXPECT_NE(e.problem().find("unsupported schema_version 99"), std::string::npos);
+}
+
+TEST(Jgf, SourceWithoutDocumentOrPublisherIsRefused) {
+  refused<ValidationError>(
+      replace(good, R"({"publisher": "JST", "title": "call page"})", R"({"title": "call page"})"));
+}
+
+TEST(Jgf, SaveThenLoadGivesTheSameModelAndTheSameBytes) {
+  Model first = parse_model(good);
+  std::string saved = to_jgf(first);
+  Model second = parse_model(saved);
+  EXPECT_EQ(first, second);
+  EXPECT_EQ(to_jgf(second), saved);
+}
+
+TEST(Jgf, OutputIsSortedIndentedUtf8) {
+  std::string saved = to_jgf(parse_model(good));
+  EXPECT_EQ(saved.rfind("{\n  \"graph\": {", 0), 0u) << saved.substr(0, 40);
+  EXPECT_NE(saved.find("\"schema_version\": 1\n}"), std::string::npos);
+  EXPECT_NE(saved.find("共創の場形成支援プログラム（COI-NEXT）"), std::string::npos);
+  EXPECT_EQ(saved.back(), '\n');
+}
+
+TEST(Jgf, EmbeddedDatasetRoundTripsByteForByte) {
+  const Model& model = default_model();
+  std::string once = to_jgf(model);
+  Model again = parse_model(once);
+  EXPECT_EQ(again, model);
+  EXPECT_EQ(to_jgf(again), once);
+}
+
+TEST(Jgf, LoadAndSaveFiles) {
+  auto dir = std::filesystem::temp_directory_path() / "kyoso_jgf_test";
+  std::filesystem::create_directories(dir);
+  auto file = dir / "model.json";
+  Model m = parse_model(good);
+  save_model(m, file);
+  EXPECT_EQ(load_model(file), m);
+  EXPECT_FALSE(std::filesystem::exists(dir / "model.json.tmp"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Jgf, MissingFileIsAnIoErrorNamingIt) {
+  try {
+    load_model("/nonexistent/kyoso.json");
+    FAIL();
+  } catch (const IoError& e) {
+    EXPECT_EQ(e.where().file, "/nonexistent/kyoso.json");
+  }
+}
+
+TEST(Jgf, ErrorInsideTheFileNamesTheFile) {
+  auto file = std::filesystem::temp_directory_path() / "kyoso_bad.json";
+  std::ofstream(file) << "{\"schema_version\": 1, \"graph\": [}";
+  try {
+    load_model(file);
+    FAIL();
+  } catch (const ParseError& e) {
+    EXPECT_EQ(e.where().file, file.string());
+    EXPECT_EQ(e.where().line, 1u);
+  }
+  std::filesystem::remove(file);
+}
+
+}  // namespace
+}  // namespace kyoso
