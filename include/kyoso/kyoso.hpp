@@ -4,5 +4,6 @@
 #include "kyoso/error.hpp"
 #include "kyoso/io.hpp"
 #include "kyoso/model.hpp"
+#include "kyoso/query.hpp"
 #include "kyoso/version.hpp"
 #include "kyoso/vocabulary.hpp"

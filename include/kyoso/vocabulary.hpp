@@ -48,8 +48,9 @@ enum class Relation : std::uint8_t {
   needs_partner,    // program->partner: the application must include this partner
   applies_as,       // partner->applicant: this partner may itself be the applicant
   excludes,         // program->establishment: this establishment may not apply
+  suits_stage,      // program->stage: the development stage a track is meant for
 };
-inline constexpr std::size_t relation_count = 18;
+inline constexpr std::size_t relation_count = 19;
 
 // How sure the dataset is of an edge (casebook alignment: C, H, M, ?).
 enum class Certainty : std::uint8_t { certain, high, medium, unknown };

@@ -12,7 +12,8 @@ constexpr std::array<std::string_view, kind_count> kind_names{
 constexpr std::array<std::string_view, relation_count> relation_names{
     "part_of",         "in_pillar",   "serves",    "targets",       "suits_field", "applied_by",
     "administered_by", "promotes_to", "considers", "addresses",     "at_stage",    "reference_case",
-    "awarded",         "flows_to",    "next",      "needs_partner", "applies_as",  "excludes"};
+    "awarded",         "flows_to",    "next",      "needs_partner", "applies_as",  "excludes",
+    "suits_stage"};
 
 constexpr std::array<std::string_view, 4> certainty_names{"certain", "high", "medium", "unknown"};
 constexpr std::array<std::string_view, 4> qualifier_names{"exact", "approx", "up_to", "at_least"};
@@ -69,6 +70,7 @@ constexpr P next[]{{K::stage, K::stage}};
 constexpr P needs_partner[]{{K::program, K::partner}};
 constexpr P applies_as[]{{K::partner, K::applicant}};
 constexpr P excludes[]{{K::program, K::establishment}};
+constexpr P suits_stage[]{{K::program, K::stage}};
 
 constexpr std::array<std::span<const P>, relation_count> signatures{
     part_of,         in_pillar,          serves,
@@ -76,7 +78,8 @@ constexpr std::array<std::span<const P>, relation_count> signatures{
     administered_by, program_to_program, program_to_program,
     addresses,       at_stage,           reference_case,
     awarded,         flows_to,           next,
-    needs_partner,   applies_as,         excludes};
+    needs_partner,   applies_as,         excludes,
+    suits_stage};
 
 }  // namespace
 

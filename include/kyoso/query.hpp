@@ -1,0 +1,184 @@
+// The questions users ask of a model: which programs fit (and why), which success factors
+// and cases address a challenge, how two things are connected, and a plan of programs.
+// Each query is a const function of a Model and returns plain values.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kyoso/model.hpp"
+
+namespace kyoso {
+
+// A path through the graph: nodes[0] -relations[0]- nodes[1] … ; forward[i] tells whether
+// edge i was followed from its source to its target.
+struct Path {
+  std::vector<std::string> nodes;
+  std::vector<Relation> relations;
+  std::vector<bool> forward;
+  std::size_t length() const noexcept { return relations.size(); }
+  friend bool operator==(const Path&, const Path&) = default;
+};
+
+// ---- fit ---------------------------------------------------------------------------------
+
+// A university's situation. Ids may omit their kind prefix ("social-implementation").
+struct Profile {
+  std::string mission;                // mission/…
+  std::vector<std::string> goals;     // purpose/…
+  std::vector<std::string> fields;    // field/…
+  std::string stage;                  // stage/… (empty: not stated)
+  std::vector<std::string> partners;  // partner/…
+  std::vector<std::string> holds;     // program/… already awarded
+  std::string establishment;          // establishment/… (empty: not stated)
+  // Who the profile is: a program applied for by this applicant kind is open to it directly.
+  std::string applicant = "applicant/university";
+};
+
+// How much each criterion counts. The score is the sum of met criteria's contributions,
+// divided by the total weight of the criteria the profile states, so it lies in [0, 1].
+// A fact a track inherits from its parent program counts `inherited` times as much as a
+// fact stated on the track itself (the umbrella program speaks for all its tracks; a track
+// that names the mission itself is the more specific answer).
+struct FitWeights {
+  double mission = 0.35;
+  double goals = 0.40;  // shared equally among the profile's goals
+  double fields = 0.10;  // shared equally among the profile's fields
+  double stage = 0.15;
+  double inherited = 0.5;
+};
+
+enum class Eligibility : std::uint8_t { eligible, via_partner, not_eligible };
+std::string_view to_string(Eligibility) noexcept;  // "eligible", "via-partner", "not-eligible"
+
+struct Criterion {
+  std::string id;       // "mission", "goal:purpose/…", "field:field/…", "stage"
+  Text description;     // what was asked, in both languages
+  double weight = 0;    // its share of the score's denominator
+  double strength = 0;  // 1 met directly, `inherited` via a parent program, 0 missed
+  double contribution = 0;  // weight * strength / total weight; sums to the score
+  std::vector<Path> paths;  // why it is met
+};
+
+struct Recommendation {
+  std::string id;
+  Text name;
+  double score = 0;
+  Eligibility eligibility = Eligibility::eligible;
+  std::vector<Text> reasons;  // why the eligibility is what it is, conditions, notes
+  std::vector<Criterion> met;
+  std::vector<Criterion> missed;
+  std::vector<Path> paths;      // the eligibility paths (who applies, via which partner)
+  std::vector<Source> sources;  // of every fact on the paths above, without repeats
+};
+
+struct FitResult {
+  Profile profile;  // as resolved: every id with its kind prefix
+  FitWeights weights;
+  std::vector<Recommendation> results;  // eligible first, then by score, then by id
+};
+
+// Every program, ranked for the profile. Throws UnknownIdError for an id the model lacks.
+FitResult fit(const Model&, const Profile&, const FitWeights& = {});
+// One program's full derivation (the same Recommendation fit() gives it).
+Recommendation explain(const Model&, std::string_view program, const Profile&,
+                       const FitWeights& = {});
+// The sub-graph behind one recommendation: the program and every node on its paths.
+std::vector<std::string> explanation_nodes(const Recommendation&);
+
+// ---- diagnose ----------------------------------------------------------------------------
+
+struct DiagnoseQuery {
+  std::vector<std::string> challenges;  // challenge/…
+  std::string stage;                    // stage/…: every challenge at that stage
+  std::string text;                     // matched against the challenges' ja and en texts
+};
+
+struct FactorLink {
+  std::string id;
+  Text name;
+  Text description;
+  std::string label;  // ❶ … ❾
+  Certainty certainty = Certainty::certain;
+  std::vector<Source> sources;
+};
+
+struct CaseLink {
+  std::string id;  // university/…
+  Text name;
+  Certainty certainty = Certainty::certain;
+  std::vector<Source> sources;
+};
+
+struct Diagnosis {
+  std::string id;  // challenge/…
+  Text name;
+  std::string block;  // process / structure
+  std::string stage;  // stage/…
+  Text stage_name;
+  std::vector<FactorLink> factors;
+  std::vector<CaseLink> references;
+  std::string unresolved;  // candidate universities the source does not settle, if any
+  std::string note;
+  double match = 1.0;  // for text queries: how well the text matched (0–1]
+  std::vector<Source> sources;
+};
+
+std::vector<Diagnosis> diagnose(const Model&, const DiagnoseQuery&);
+
+// ---- explore -----------------------------------------------------------------------------
+
+struct Neighbor {
+  std::string id;
+  Text name;
+  Kind kind = Kind::program;
+  int depth = 1;
+  Path path;  // from the start node
+};
+
+// Nodes within `depth` steps, nearest first, then by id.
+std::vector<Neighbor> neighbors(const Model&, std::string_view id,
+                                std::optional<Relation> relation = std::nullopt,
+                                Direction direction = Direction::out, int depth = 1);
+
+struct PathQuery {
+  std::string from;
+  std::string to;
+  int max_length = 6;
+  std::vector<Relation> relations;  // empty: any
+  bool directed = false;            // follow edges only from source to target
+  std::size_t max_paths = 100;      // stop listing after this many shortest paths
+};
+
+struct PathResult {
+  std::optional<std::size_t> length;  // hops of the shortest path; empty when none
+  std::vector<Path> paths;            // every shortest path (up to max_paths), sorted
+  bool truncated = false;
+};
+
+PathResult shortest_paths(const Model&, const PathQuery&);
+
+// ---- portfolio ---------------------------------------------------------------------------
+
+struct PlanItem {
+  std::string id;
+  Text name;
+  double score = 0;
+  std::vector<std::string> covers;  // purpose ids
+  int start_year = 0;               // years from now
+  int years = 0;                    // how long it runs
+  Qualifier years_qualifier = Qualifier::exact;
+  std::vector<Text> reasons;  // why it is in the plan (and in this order)
+};
+
+struct Portfolio {
+  Profile profile;
+  std::vector<PlanItem> plan;           // in start order
+  std::vector<std::string> uncovered;   // goals no eligible program serves
+  std::vector<Text> excluded;           // programs left out, with why
+};
+
+Portfolio portfolio(const Model&, const Profile&, const FitWeights& = {});
+
+}  // namespace kyoso

@@ -1,0 +1,337 @@
+// fit and portfolio on small hand-built models (exact rules) and on the embedded dataset
+// (the seed's model case).
+#include <gtest/gtest.h>
+
+#include <kyoso/kyoso.hpp>
+
+namespace kyoso {
+namespace {
+
+class Graph {
+ public:
+  Graph& node(const std::string& id, std::map<std::string, std::string> attributes = {}) {
+    Node n;
+    n.id = id;
+    n.kind = *kind_of_id(id);
+    n.name = {id + "（日本語）", id};
+    n.attributes = std::move(attributes);
+    builder_.add_node(std::move(n));
+    return *this;
+  }
+  Graph& edge(const std::string& source, Relation relation, const std::string& target) {
+    ModelBuilder::EdgeSpec e;
+    e.source = source;
+    e.target = target;
+    e.relation = relation;
+    e.detail.sources.push_back(Source{"seed.txt", "", source + " " + target, "", "", "", ""});
+    builder_.add_edge(std::move(e));
+    return *this;
+  }
+  Model build() { return builder_.build(); }
+
+ private:
+  ModelBuilder builder_;
+};
+
+// A two-track program like COI-NEXT, a program only local governments apply for, a closed
+// one, and one that excludes public universities.
+Model policy() {
+  return Graph()
+      .node("mission/regional")
+      .node("mission/world")
+      .node("purpose/social")
+      .node("purpose/talent")
+      .node("field/agriculture")
+      .node("stage/0")
+      .node("stage/2")
+      .node("applicant/university")
+      .node("applicant/local-government")
+      .node("partner/local-government")
+      .node("partner/companies")
+      .node("establishment/public")
+      .node("program/hub", {{"call", "open"}})
+      .node("program/hub/nurturing")
+      .node("program/hub/full")
+      .node("program/hub/full/regional")
+      .node("program/hub/full/global")
+      .node("program/talent", {{"call", "open"}})
+      .node("program/local", {{"call", "open"}})
+      .node("program/old", {{"call", "closed"}})
+      .node("program/agri", {{"call", "open"}})
+      .edge("program/hub", Relation::targets, "mission/regional")
+      .edge("program/hub", Relation::serves, "purpose/social")
+      .edge("program/hub", Relation::applied_by, "applicant/university")
+      .edge("program/hub/nurturing", Relation::part_of, "program/hub")
+      .edge("program/hub/full", Relation::part_of, "program/hub")
+      .edge("program/hub/full/regional", Relation::part_of, "program/hub/full")
+      .edge("program/hub/full/global", Relation::part_of, "program/hub/full")
+      .edge("program/hub/full/regional", Relation::targets, "mission/regional")
+      .edge("program/hub/full/global", Relation::targets, "mission/world")
+      .edge("program/hub/full/regional", Relation::needs_partner, "partner/local-government")
+      .edge("program/hub/nurturing", Relation::promotes_to, "program/hub/full")
+      .edge("program/hub/nurturing", Relation::suits_stage, "stage/0")
+      .edge("program/hub/full", Relation::suits_stage, "stage/2")
+      .edge("program/talent", Relation::targets, "mission/regional")
+      .edge("program/talent", Relation::serves, "purpose/talent")
+      .edge("program/talent", Relation::applied_by, "applicant/university")
+      .edge("program/talent", Relation::excludes, "establishment/public")
+      .edge("program/local", Relation::targets, "mission/regional")
+      .edge("program/local", Relation::serves, "purpose/social")
+      .edge("program/local", Relation::applied_by, "applicant/local-government")
+      .edge("partner/local-government", Relation::applies_as, "applicant/local-government")
+      .edge("program/old", Relation::targets, "mission/regional")
+      .edge("program/old", Relation::serves, "purpose/social")
+      .edge("program/old", Relation::part_of, "program/hub")
+      .edge("program/agri", Relation::serves, "purpose/social")
+      .edge("program/agri", Relation::suits_field, "field/agriculture")
+      .edge("program/agri", Relation::applied_by, "applicant/university")
+      .build();
+}
+
+const Recommendation& find(const FitResult& r, const std::string& id) {
+  for (const Recommendation& x : r.results) {
+    if (x.id == id) return x;
+  }
+  throw std::runtime_error("no result for " + id);
+}
+
+std::size_t rank(const FitResult& r, const std::string& id) {
+  for (std::size_t i = 0; i < r.results.size(); ++i) {
+    if (r.results[i].id == id) return i;
+  }
+  return r.results.size();
+}
+
+Profile regional_social() {
+  Profile p;
+  p.mission = "regional";
+  p.goals = {"social"};
+  return p;
+}
+
+TEST(Fit, ListsEveryProgramOnce) {
+  Model m = policy();
+  FitResult r = fit(m, regional_social());
+  EXPECT_EQ(r.results.size(), m.nodes_of_kind(Kind::program).size());
+}
+
+TEST(Fit, ResolvesBareIdsInTheProfile) {
+  FitResult r = fit(policy(), regional_social());
+  EXPECT_EQ(r.profile.mission, "mission/regional");
+  EXPECT_EQ(r.profile.goals, std::vector<std::string>{"purpose/social"});
+}
+
+TEST(Fit, MisspeltIdIsRefusedWithASuggestion) {
+  Profile p = regional_social();
+  p.mission = "regionl";
+  try {
+    fit(policy(), p);
+    FAIL();
+  } catch (const UnknownIdError& e) {
+    EXPECT_EQ(e.suggestion(), "mission/regional");
+  }
+}
+
+TEST(Fit, ContributionsAddUpToTheScore) {
+  Profile p = regional_social();
+  p.fields = {"agriculture"};
+  p.stage = "stage/0";
+  for (const Recommendation& r : fit(policy(), p).results) {
+    double sum = 0;
+    for (const Criterion& c : r.met) sum += c.contribution;
+    EXPECT_NEAR(sum, r.score, 1e-12) << r.id;
+    EXPECT_GE(r.score, 0.0);
+    EXPECT_LE(r.score, 1.0 + 1e-12);
+    for (const Criterion& c : r.missed) EXPECT_EQ(c.contribution, 0.0) << r.id;
+  }
+}
+
+TEST(Fit, ScoreIsTheWeightedShareOfStatedCriteria) {
+  // Mission and goal, both stated on program/talent? No: talent serves talent, so only the
+  // mission is met: 0.35 / (0.35 + 0.40).
+  FitResult r = fit(policy(), regional_social());
+  EXPECT_NEAR(find(r, "program/talent").score, 0.35 / 0.75, 1e-12);
+  EXPECT_NEAR(find(r, "program/hub").score, 1.0, 1e-12);
+  // A track inherits both facts from its parent at half strength.
+  EXPECT_NEAR(find(r, "program/hub/nurturing").score, 0.5, 1e-12);
+  // The regional field names the mission itself, and inherits the goal.
+  EXPECT_NEAR(find(r, "program/hub/full/regional").score, (0.35 + 0.40 * 0.5) / 0.75, 1e-12);
+}
+
+TEST(Fit, MetCriteriaCarryTheirPathsAndSources) {
+  FitResult ranked = fit(policy(), regional_social());
+  const Recommendation& r = find(ranked, "program/hub/nurturing");
+  ASSERT_EQ(r.met.size(), 2u);
+  const Criterion& mission = r.met[0];
+  EXPECT_EQ(mission.id, "mission");
+  ASSERT_EQ(mission.paths.size(), 1u);
+  EXPECT_EQ(mission.paths[0].nodes,
+            (std::vector<std::string>{"program/hub/nurturing", "program/hub", "mission/regional"}));
+  EXPECT_EQ(mission.paths[0].relations,
+            (std::vector<Relation>{Relation::part_of, Relation::targets}));
+  bool cites_targets = false;
+  for (const Source& s : r.sources) cites_targets |= s.quote == "program/hub mission/regional";
+  EXPECT_TRUE(cites_targets);
+}
+
+TEST(Fit, OwnFactsOverrideInheritedOnes) {
+  // The global field names its own mission, so it does not inherit the regional one.
+  FitResult ranked = fit(policy(), regional_social());
+  const Recommendation& r = find(ranked, "program/hub/full/global");
+  ASSERT_FALSE(r.missed.empty());
+  EXPECT_EQ(r.missed[0].id, "mission");
+}
+
+TEST(Fit, ARegionalMissionPrefersTheRegionalField) {
+  FitResult r = fit(policy(), regional_social());
+  EXPECT_LT(rank(r, "program/hub/full/regional"), rank(r, "program/hub/full"));
+  EXPECT_LT(rank(r, "program/hub/full/regional"), rank(r, "program/hub/full/global"));
+}
+
+TEST(Fit, AUniversityJustStartingIsPointedAtNurturingBeforeFullScale) {
+  Profile p = regional_social();
+  p.stage = "stage/0";
+  FitResult r = fit(policy(), p);
+  EXPECT_LT(rank(r, "program/hub/nurturing"), rank(r, "program/hub/full"));
+  p.stage = "stage/2";
+  r = fit(policy(), p);
+  EXPECT_LT(rank(r, "program/hub/full"), rank(r, "program/hub/nurturing"));
+}
+
+TEST(Fit, AClosedCallIsNotEligibleAndRankedLast) {
+  FitResult r = fit(policy(), regional_social());
+  const Recommendation& old = find(r, "program/old");
+  EXPECT_EQ(old.eligibility, Eligibility::not_eligible);
+  EXPECT_NE(old.reasons.at(0).en.find("closed to new applicants"), std::string::npos);
+  // Not-eligible programs come after every eligible one, whatever their score.
+  bool seen_not_eligible = false;
+  for (const Recommendation& x : r.results) {
+    if (x.eligibility == Eligibility::not_eligible) seen_not_eligible = true;
+    if (seen_not_eligible) {
+      EXPECT_EQ(x.eligibility, Eligibility::not_eligible) << x.id;
+    }
+  }
+  EXPECT_GT(rank(r, "program/old"), rank(r, "program/hub/nurturing"));
+}
+
+TEST(Fit, AProgramOthersApplyForIsNotEligibleWithoutThatPartner) {
+  FitResult ranked = fit(policy(), regional_social());
+  const Recommendation& local = find(ranked, "program/local");
+  EXPECT_EQ(local.eligibility, Eligibility::not_eligible);
+  EXPECT_NE(local.reasons.at(0).en.find("no partner who can apply"), std::string::npos);
+}
+
+TEST(Fit, AProgramOthersApplyForIsOpenViaThePartner) {
+  Profile p = regional_social();
+  p.partners = {"local-government"};
+  FitResult ranked = fit(policy(), p);
+  const Recommendation& local = find(ranked, "program/local");
+  EXPECT_EQ(local.eligibility, Eligibility::via_partner);
+  ASSERT_EQ(local.paths.size(), 1u);
+  EXPECT_EQ(local.paths[0].nodes,
+            (std::vector<std::string>{"program/local", "applicant/local-government",
+                                      "partner/local-government"}));
+  EXPECT_EQ(local.paths[0].forward, (std::vector<bool>{true, false}));
+}
+
+TEST(Fit, AnExcludedEstablishmentIsNotEligible) {
+  Profile p = regional_social();
+  p.establishment = "public";
+  EXPECT_EQ(find(fit(policy(), p), "program/talent").eligibility, Eligibility::not_eligible);
+  p.establishment = "";
+  EXPECT_EQ(find(fit(policy(), p), "program/talent").eligibility, Eligibility::eligible);
+}
+
+TEST(Fit, AMissingRequiredPartnerIsAStatedCondition) {
+  FitResult ranked = fit(policy(), regional_social());
+  const Recommendation& r = find(ranked, "program/hub/full/regional");
+  EXPECT_EQ(r.eligibility, Eligibility::eligible);
+  bool condition = false;
+  for (const Text& t : r.reasons) condition |= t.en.find("condition: needs") != std::string::npos;
+  EXPECT_TRUE(condition);
+}
+
+TEST(Fit, FieldsCount) {
+  Profile p;
+  p.fields = {"agriculture"};
+  FitResult r = fit(policy(), p);
+  EXPECT_EQ(r.results[0].id, "program/agri");
+  EXPECT_NEAR(r.results[0].score, 1.0, 1e-12);
+}
+
+TEST(Fit, TiesBreakById) {
+  Profile p;
+  p.mission = "regional";
+  FitResult r = fit(policy(), p);
+  for (std::size_t i = 1; i < r.results.size(); ++i) {
+    const auto& a = r.results[i - 1];
+    const auto& b = r.results[i];
+    if (a.eligibility == b.eligibility && a.score == b.score) {
+      EXPECT_LT(a.id, b.id);
+    }
+  }
+}
+
+TEST(Fit, NegativeWeightsAreRefused) {
+  FitWeights w;
+  w.goals = -1;
+  EXPECT_THROW(fit(policy(), regional_social(), w), Error);
+}
+
+TEST(Explain, GivesTheSameRecommendationAsFit) {
+  Profile p = regional_social();
+  p.stage = "stage/0";
+  FitResult ranked = fit(policy(), p);
+  const Recommendation& from_fit = find(ranked, "program/hub/nurturing");
+  Recommendation r = explain(policy(), "program/hub/nurturing", p);
+  EXPECT_EQ(r.score, from_fit.score);
+  EXPECT_EQ(r.met.size(), from_fit.met.size());
+  std::vector<std::string> nodes = explanation_nodes(r);
+  EXPECT_EQ(nodes.front(), "program/hub/nurturing");
+  EXPECT_NE(std::find(nodes.begin(), nodes.end(), "mission/regional"), nodes.end());
+}
+
+TEST(Explain, RefusesANonProgram) {
+  EXPECT_THROW(explain(policy(), "mission/regional", {}), UnknownIdError);
+}
+
+TEST(Portfolio, CoversEveryGoalWithTheFewestPrograms) {
+  Profile p = regional_social();
+  p.goals = {"social", "talent"};
+  Portfolio plan = portfolio(policy(), p);
+  EXPECT_TRUE(plan.uncovered.empty());
+  std::vector<std::string> ids;
+  for (const PlanItem& i : plan.plan) ids.push_back(i.id);
+  // hub covers social through a track (nurturing first, then the regional field by
+  // promotion), talent covers talent.
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "program/talent"), ids.end());
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "program/hub/full/regional"), ids.end());
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "program/hub/nurturing"), ids.end());
+  EXPECT_EQ(std::find(ids.begin(), ids.end(), "program/old"), ids.end());
+}
+
+TEST(Portfolio, PromotionPutsTheLaterTrackAfterTheEarlierOne) {
+  Portfolio plan = portfolio(policy(), regional_social());
+  const PlanItem* nurturing = nullptr;
+  const PlanItem* regional = nullptr;
+  for (const PlanItem& i : plan.plan) {
+    if (i.id == "program/hub/nurturing") nurturing = &i;
+    if (i.id == "program/hub/full/regional") regional = &i;
+  }
+  ASSERT_TRUE(nurturing && regional);
+  EXPECT_EQ(nurturing->start_year, 0);
+  EXPECT_EQ(regional->start_year, nurturing->years);
+}
+
+TEST(Portfolio, AGoalNoEligibleProgramServesIsReportedUncovered) {
+  Profile p;
+  p.goals = {"talent"};
+  p.establishment = "public";
+  Portfolio plan = portfolio(policy(), p);
+  EXPECT_EQ(plan.uncovered, std::vector<std::string>{"purpose/talent"});
+  EXPECT_TRUE(plan.plan.empty());
+  ASSERT_EQ(plan.excluded.size(), 1u);
+}
+
+}  // namespace
+}  // namespace kyoso
