@@ -335,3 +335,122 @@ TEST(Portfolio, AGoalNoEligibleProgramServesIsReportedUncovered) {
 
 }  // namespace
 }  // namespace kyoso
+
+namespace kyoso {
+namespace {
+
+// The seed's slide 「具体的にどのような支援策が使えるのか？」 (DOMAIN.md §3): for a university
+// whose main mission is regional revitalisation, each need leads to the measure the slide
+// names for it.
+struct SlideEntry {
+  const char* purpose;
+  std::vector<std::string> programs;  // the slide's measures for that need
+};
+
+const std::vector<SlideEntry>& model_case_slide() {
+  static const std::vector<SlideEntry> slide{
+      {"purpose/base-support", {"program/base-funding"}},
+      {"purpose/talent-development", {"program/sparc"}},
+      {"purpose/research-infrastructure", {"program/joint-usage-system"}},
+      {"purpose/social-implementation", {"program/coi-next"}},
+      {"purpose/regional-industry", {"program/regional-university-grant"}},
+      {"purpose/management", {"program/j-peaks"}},
+      {"purpose/institutional-reform", {"program/special-zones"}},
+      {"purpose/government-partnership",
+       {"program/regional-innovation-environment", "program/smart-agriculture",
+        "program/local-10000"}},
+  };
+  return slide;
+}
+
+Profile regional_university(const std::string& goal) {
+  Profile p;
+  p.mission = "mission/regional-revitalization";
+  p.goals = {goal};
+  // The slide's measures include ones a local government or a consortium applies for.
+  p.partners = {"partner/local-government", "partner/companies", "partner/regional-bank"};
+  return p;
+}
+
+TEST(ModelCase, EachNeedLeadsToTheSlidesMeasureFirst) {
+  for (const SlideEntry& entry : model_case_slide()) {
+    FitResult r = fit(default_model(), regional_university(entry.purpose));
+    for (std::size_t i = 0; i < entry.programs.size(); ++i) {
+      const std::string& got = r.results.at(i).id;
+      EXPECT_NE(std::find(entry.programs.begin(), entry.programs.end(), got), entry.programs.end())
+          << entry.purpose << ": result " << i << " is " << got;
+      EXPECT_NE(r.results[i].eligibility, Eligibility::not_eligible) << got;
+    }
+  }
+}
+
+TEST(ModelCase, EveryMeasureOnTheSlideIsReachableFromTheRegionalMission) {
+  const Model& m = default_model();
+  NodeIndex mission = m.resolve("mission/regional-revitalization");
+  std::vector<std::string> targeting;
+  for (const Step& s : m.neighbors(mission, Direction::in, Relation::targets)) {
+    targeting.push_back(m.node(s.node).id);
+  }
+  for (const SlideEntry& entry : model_case_slide()) {
+    for (const std::string& program : entry.programs) {
+      EXPECT_NE(std::find(targeting.begin(), targeting.end(), program), targeting.end()) << program;
+      // And fit sees it: the mission criterion is met with a path ending at the mission.
+      Recommendation r = explain(m, program, regional_university(entry.purpose));
+      ASSERT_FALSE(r.met.empty()) << program;
+      EXPECT_EQ(r.met[0].id, "mission") << program;
+      EXPECT_EQ(r.met[0].paths.at(0).nodes.back(), "mission/regional-revitalization");
+    }
+  }
+}
+
+TEST(ModelCase, TheMainJobRanksCoiNextFirstWithItsSeedSources) {
+  Profile p;
+  p.mission = "regional-revitalization";
+  p.goals = {"social-implementation"};
+  FitResult r = fit(default_model(), p);
+  ASSERT_EQ(r.results[0].id, "program/coi-next");
+  EXPECT_NEAR(r.results[0].score, 1.0, 1e-12);
+  bool quotes_the_slide = false;
+  for (const Source& s : r.results[0].sources) {
+    quotes_the_slide |= s.quote.find("共創の場形成支援") != std::string::npos;
+  }
+  EXPECT_TRUE(quotes_the_slide);
+  // Without a local-government partner the regional grant is out of reach.
+  for (const Recommendation& x : r.results) {
+    if (x.id == "program/regional-university-grant") {
+      EXPECT_EQ(x.eligibility, Eligibility::not_eligible);
+    }
+    if (x.id == "program/opera") {
+      EXPECT_EQ(x.eligibility, Eligibility::not_eligible);
+    }
+  }
+}
+
+TEST(ModelCase, AStartingUniversityGetsNurturingBeforeFullScaleAndRegionalFirstAmongFields) {
+  Profile p = regional_university("purpose/social-implementation");
+  p.stage = "stage/0";
+  FitResult r = fit(default_model(), p);
+  EXPECT_LT(rank(r, "program/coi-next/nurturing"), rank(r, "program/coi-next/full-scale"));
+  EXPECT_LT(rank(r, "program/coi-next/full-scale/regional"),
+            rank(r, "program/coi-next/full-scale/co-creation"));
+  EXPECT_LT(rank(r, "program/coi-next/full-scale/regional"),
+            rank(r, "program/coi-next/full-scale/policy-priority"));
+}
+
+TEST(ModelCase, PortfolioStartsWithNurturingThenTheRegionalField) {
+  Profile p;
+  p.mission = "regional-revitalization";
+  p.goals = {"social-implementation"};
+  Portfolio plan = portfolio(default_model(), p);
+  ASSERT_EQ(plan.plan.size(), 2u);
+  EXPECT_EQ(plan.plan[0].id, "program/coi-next/nurturing");
+  EXPECT_EQ(plan.plan[0].years, 2);  // 「支援期間：2年度程度」
+  EXPECT_EQ(plan.plan[0].years_qualifier, Qualifier::approx);
+  EXPECT_EQ(plan.plan[1].id, "program/coi-next/full-scale/regional");
+  EXPECT_EQ(plan.plan[1].start_year, 2);
+  EXPECT_EQ(plan.plan[1].years, 10);  // 「支援期間：最長10年度」
+  EXPECT_EQ(plan.plan[1].years_qualifier, Qualifier::up_to);
+}
+
+}  // namespace
+}  // namespace kyoso

@@ -13,6 +13,8 @@ namespace {
 
 namespace json = boost::json;
 using detail::pointer_token;
+using detail::sources_json;
+using detail::text_json;
 
 std::string_view view(json::string_view s) { return {s.data(), s.size()}; }
 
@@ -258,47 +260,10 @@ class JgfReader {
 
 // --- writing -----------------------------------------------------------------------------
 
-json::object text_json(const Text& t) {
-  json::object o;
-  if (!t.ja.empty()) o["ja"] = t.ja;
-  if (!t.en.empty()) o["en"] = t.en;
-  return o;
-}
-
-json::array sources_json(const std::vector<Source>& sources) {
-  json::array out;
-  for (const Source& s : sources) {
-    json::object o;
-    auto put = [&](const char* key, const std::string& value) {
-      if (!value.empty()) o[key] = value;
-    };
-    put("document", s.document);
-    put("section", s.section);
-    put("quote", s.quote);
-    put("publisher", s.publisher);
-    put("title", s.title);
-    put("url", s.url);
-    put("page", s.page);
-    out.push_back(std::move(o));
-  }
-  return out;
-}
-
 // Empty optional members are left out, so files stay small and round trips stay exact.
 void put_common(json::object& o, const std::string& note, const std::vector<Source>& sources) {
   if (!note.empty()) o["note"] = note;
   if (!sources.empty()) o["sources"] = sources_json(sources);
-}
-
-json::object figure_json(const Figure& f) {
-  json::object o;
-  o["name"] = f.name;
-  o["value"] = f.value;
-  o["unit"] = std::string(to_string(f.unit));
-  o["qualifier"] = std::string(to_string(f.qualifier));
-  if (f.fiscal_year) o["fiscal_year"] = *f.fiscal_year;
-  put_common(o, f.note, f.sources);
-  return o;
 }
 
 json::object node_json(const Node& n) {
@@ -306,16 +271,8 @@ json::object node_json(const Node& n) {
   meta["kind"] = std::string(to_string(n.kind));
   meta["name"] = text_json(n.name);
   if (!n.description.empty()) meta["description"] = text_json(n.description);
-  if (!n.attributes.empty()) {
-    json::object attrs;
-    for (const auto& [key, value] : n.attributes) attrs[key] = value;
-    meta["attributes"] = std::move(attrs);
-  }
-  if (!n.figures.empty()) {
-    json::array figs;
-    for (const Figure& f : n.figures) figs.push_back(figure_json(f));
-    meta["figures"] = std::move(figs);
-  }
+  if (!n.attributes.empty()) meta["attributes"] = detail::attributes_json(n.attributes);
+  if (!n.figures.empty()) meta["figures"] = detail::figures_json(n.figures);
   put_common(meta, n.note, n.sources);
   json::object o;
   o["label"] = n.name.ja;

@@ -108,18 +108,27 @@ class Assessor {
 
   void score(const Lineage& lineage, Recommendation& r) const {
     if (!profile_.mission.empty()) {
-      Criterion c{"mission", describe("ミッション", "mission", profile_.mission), weights_.mission,
-                  0, 0, {}};
+      Criterion c{
+          "mission", describe("ミッション", "mission", profile_.mission), weights_.mission, 0, 0,
+          {}};
       add(r, c, match(lineage, Relation::targets, profile_.mission));
     }
     for (const std::string& goal : profile_.goals) {
-      Criterion c{"goal:" + goal, describe("目的", "goal", goal),
-                  weights_.goals / static_cast<double>(profile_.goals.size()), 0, 0, {}};
+      Criterion c{"goal:" + goal,
+                  describe("目的", "goal", goal),
+                  weights_.goals / static_cast<double>(profile_.goals.size()),
+                  0,
+                  0,
+                  {}};
       add(r, c, match(lineage, Relation::serves, goal));
     }
     for (const std::string& field : profile_.fields) {
-      Criterion c{"field:" + field, describe("分野", "field", field),
-                  weights_.fields / static_cast<double>(profile_.fields.size()), 0, 0, {}};
+      Criterion c{"field:" + field,
+                  describe("分野", "field", field),
+                  weights_.fields / static_cast<double>(profile_.fields.size()),
+                  0,
+                  0,
+                  {}};
       add(r, c, match(lineage, Relation::suits_field, field));
     }
     if (!profile_.stage.empty()) {
@@ -159,11 +168,15 @@ class Assessor {
       if (!call.empty()) break;
     }
     if (call == "closed") {
-      refuse(r, {"新規募集なし（継続のみ）", "closed to new applicants (continuing projects only)"});
+      refuse(r,
+             {"新規募集なし（継続のみ）", "closed to new applicants (continuing projects only)"});
       detail::add_sources(model_.node(lineage.chain[0]).sources, r.sources);
     } else if (call == "none") {
-      refuse(r, {"公募ではない（基盤的経費として配分）",
-                 "not a call: allocated as base funding, not applied for"});
+      // Base funding reaches every university without an application: it fits, and the
+      // reason says why there is nothing to apply for.
+      r.reasons.push_back({"公募ではない（基盤的経費として配分される）",
+                           "not a call: allocated as base funding, not applied for"});
+      return;
     }
     check_establishment(lineage, r);
     check_applicant(lineage, r);
@@ -208,12 +221,12 @@ class Assessor {
         const Node& partner = model_.node(s.node);
         if (!contains(profile_.partners, partner.id)) continue;
         if (r.eligibility == Eligibility::eligible) r.eligibility = Eligibility::via_partner;
-        r.reasons.push_back({"申請主体は" + model_.node(applicant).name.ja + "（連携先の" +
-                                 partner.name.ja + "）",
-                             "the applicant is " + model_.node(applicant).name.en +
-                                 " (the profile's partner: " + partner.name.en + ")"});
-        r.paths.push_back(detail::extend(model_, detail::extend(model_, applicants.via, e, true),
-                                         s.edge, false));
+        r.reasons.push_back(
+            {"申請主体は" + model_.node(applicant).name.ja + "（連携先の" + partner.name.ja + "）",
+             "the applicant is " + model_.node(applicant).name.en +
+                 " (the profile's partner: " + partner.name.en + ")"});
+        r.paths.push_back(
+            detail::extend(model_, detail::extend(model_, applicants.via, e, true), s.edge, false));
         return;
       }
     }
@@ -242,8 +255,8 @@ class Assessor {
   void note_holdings(const Lineage& lineage, Recommendation& r) const {
     for (NodeIndex n : lineage.chain) {
       if (contains(profile_.holds, model_.node(n).id)) {
-        r.reasons.push_back({"既に採択済み: " + model_.node(n).name.ja,
-                             "already held: " + model_.node(n).name.en});
+        r.reasons.push_back(
+            {"既に採択済み: " + model_.node(n).name.ja, "already held: " + model_.node(n).name.en});
       }
     }
     // 「それらにおける支援の状況も考慮」: review weighs support the university already has.
