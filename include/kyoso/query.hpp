@@ -43,7 +43,7 @@ struct Profile {
 // that names the mission itself is the more specific answer).
 struct FitWeights {
   double mission = 0.35;
-  double goals = 0.40;  // shared equally among the profile's goals
+  double goals = 0.40;   // shared equally among the profile's goals
   double fields = 0.10;  // shared equally among the profile's fields
   double stage = 0.15;
   double inherited = 0.5;
@@ -53,10 +53,10 @@ enum class Eligibility : std::uint8_t { eligible, via_partner, not_eligible };
 std::string_view to_string(Eligibility) noexcept;  // "eligible", "via-partner", "not-eligible"
 
 struct Criterion {
-  std::string id;       // "mission", "goal:purpose/…", "field:field/…", "stage"
-  Text description;     // what was asked, in both languages
-  double weight = 0;    // its share of the score's denominator
-  double strength = 0;  // 1 met directly, `inherited` via a parent program, 0 missed
+  std::string id;           // "mission", "goal:purpose/…", "field:field/…", "stage"
+  Text description;         // what was asked, in both languages
+  double weight = 0;        // its share of the score's denominator
+  double strength = 0;      // 1 met directly, `inherited` via a parent program, 0 missed
   double contribution = 0;  // weight * strength / total weight; sums to the score
   std::vector<Path> paths;  // why it is met
 };
@@ -125,6 +125,11 @@ struct Diagnosis {
   std::vector<Source> sources;
 };
 
+// The union of the named challenges, those at the stage and those the text matches: every
+// whitespace-separated term occurs in a challenge's name or description (ASCII case ignored),
+// or, for a term with Japanese in it, at least 70% of its character bigrams do. Named and
+// staged challenges come first in id order, then text matches by match, then id. Throws
+// Error when the query selects nothing, UnknownIdError for an unknown challenge or stage.
 std::vector<Diagnosis> diagnose(const Model&, const DiagnoseQuery&);
 
 // ---- explore -----------------------------------------------------------------------------
@@ -137,7 +142,8 @@ struct Neighbor {
   Path path;  // from the start node
 };
 
-// Nodes within `depth` steps, nearest first, then by id.
+// Nodes within `depth` steps, nearest first, then by id; each with the path it was first
+// reached by. Throws Error for a depth below 1.
 std::vector<Neighbor> neighbors(const Model&, std::string_view id,
                                 std::optional<Relation> relation = std::nullopt,
                                 Direction direction = Direction::out, int depth = 1);
@@ -153,10 +159,12 @@ struct PathQuery {
 
 struct PathResult {
   std::optional<std::size_t> length;  // hops of the shortest path; empty when none
-  std::vector<Path> paths;            // every shortest path (up to max_paths), sorted
+  std::vector<Path> paths;            // every shortest path (up to max_paths), sorted by
+                                      // node ids, then relations, then forward first
   bool truncated = false;
 };
 
+// Throws Error for a negative max_length, UnknownIdError for an unknown id.
 PathResult shortest_paths(const Model&, const PathQuery&);
 
 // ---- portfolio ---------------------------------------------------------------------------
@@ -174,9 +182,9 @@ struct PlanItem {
 
 struct Portfolio {
   Profile profile;
-  std::vector<PlanItem> plan;           // in start order
-  std::vector<std::string> uncovered;   // goals no eligible program serves
-  std::vector<Text> excluded;           // programs left out, with why
+  std::vector<PlanItem> plan;          // in start order
+  std::vector<std::string> uncovered;  // goals no eligible program serves
+  std::vector<Text> excluded;          // programs left out, with why
 };
 
 Portfolio portfolio(const Model&, const Profile&, const FitWeights& = {});

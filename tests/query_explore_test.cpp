@@ -1,0 +1,268 @@
+// explore: neighbourhoods and shortest paths, on small hand-built graphs.
+#include <gtest/gtest.h>
+
+#include <kyoso/kyoso.hpp>
+
+namespace kyoso {
+namespace {
+
+Node program(std::string slug) {
+  Node n;
+  n.id = "program/" + slug;
+  n.kind = Kind::program;
+  n.name = {"事業" + slug, "program " + slug};
+  return n;
+}
+
+ModelBuilder::EdgeSpec edge(std::string source, std::string target,
+                            Relation relation = Relation::considers) {
+  ModelBuilder::EdgeSpec e;
+  e.source = "program/" + source;
+  e.target = "program/" + target;
+  e.relation = relation;
+  return e;
+}
+
+Model graph(std::vector<std::string> slugs, std::vector<ModelBuilder::EdgeSpec> edges) {
+  ModelBuilder b;
+  for (std::string& s : slugs) b.add_node(program(std::move(s)));
+  for (ModelBuilder::EdgeSpec& e : edges) b.add_edge(std::move(e));
+  return b.build();
+}
+
+// a → b → d and a → c → d: two shortest paths of two hops.
+Model diamond() {
+  return graph({"a", "b", "c", "d"},
+               {edge("a", "b"), edge("a", "c"), edge("b", "d"), edge("c", "d")});
+}
+
+Path path(std::vector<std::string> slugs, std::vector<Relation> relations,
+          std::vector<bool> forward) {
+  Path p;
+  for (const std::string& s : slugs) p.nodes.push_back("program/" + s);
+  p.relations = std::move(relations);
+  p.forward = std::move(forward);
+  return p;
+}
+
+constexpr Relation considers = Relation::considers;
+constexpr Relation promotes = Relation::promotes_to;
+
+PathQuery query(std::string from, std::string to) {
+  PathQuery q;
+  q.from = "program/" + from;
+  q.to = "program/" + to;
+  return q;
+}
+
+TEST(ShortestPaths, ListsEveryPathOfTheShortestLengthInNodeOrder) {
+  PathResult r = shortest_paths(diamond(), query("a", "d"));
+  ASSERT_EQ(r.length, 2u);
+  ASSERT_EQ(r.paths.size(), 2u);
+  EXPECT_EQ(r.paths[0], path({"a", "b", "d"}, {considers, considers}, {true, true}));
+  EXPECT_EQ(r.paths[1], path({"a", "c", "d"}, {considers, considers}, {true, true}));
+  EXPECT_FALSE(r.truncated);
+}
+
+TEST(ShortestPaths, MaxPathsCutsTheListAndSaysSo) {
+  PathQuery q = query("a", "d");
+  q.max_paths = 1;
+  PathResult r = shortest_paths(diamond(), q);
+  EXPECT_EQ(r.length, 2u);
+  ASSERT_EQ(r.paths.size(), 1u);
+  EXPECT_EQ(r.paths[0].nodes[1], "program/b");
+  EXPECT_TRUE(r.truncated);
+
+  q.max_paths = 2;
+  EXPECT_FALSE(shortest_paths(diamond(), q).truncated);
+}
+
+TEST(ShortestPaths, FollowsEdgesBackwardsUnlessDirected) {
+  // b → a and b → c: a and c are joined only against the direction of b → a.
+  Model m = graph({"a", "b", "c"}, {edge("b", "a"), edge("b", "c")});
+  PathResult undirected = shortest_paths(m, query("a", "c"));
+  ASSERT_EQ(undirected.length, 2u);
+  ASSERT_EQ(undirected.paths.size(), 1u);
+  EXPECT_EQ(undirected.paths[0], path({"a", "b", "c"}, {considers, considers}, {false, true}));
+
+  PathQuery q = query("a", "c");
+  q.directed = true;
+  PathResult directed = shortest_paths(m, q);
+  EXPECT_FALSE(directed.length);
+  EXPECT_TRUE(directed.paths.empty());
+  EXPECT_FALSE(directed.truncated);
+}
+
+TEST(ShortestPaths, ARelationFilterTakesTheLongerWayAroundAnExcludedEdge) {
+  // a considers d directly; a promotes_to b promotes_to d.
+  Model m =
+      graph({"a", "b", "d"}, {edge("a", "d"), edge("a", "b", promotes), edge("b", "d", promotes)});
+  PathResult any = shortest_paths(m, query("a", "d"));
+  ASSERT_EQ(any.length, 1u);
+  EXPECT_EQ(any.paths, std::vector<Path>{path({"a", "d"}, {considers}, {true})});
+
+  PathQuery q = query("a", "d");
+  q.relations = {promotes};
+  PathResult filtered = shortest_paths(m, q);
+  ASSERT_EQ(filtered.length, 2u);
+  EXPECT_EQ(filtered.paths,
+            std::vector<Path>{path({"a", "b", "d"}, {promotes, promotes}, {true, true})});
+}
+
+TEST(ShortestPaths, ParallelEdgesGiveOnePathEachSortedByRelation) {
+  Model m = graph({"a", "b"}, {edge("a", "b", considers), edge("a", "b", promotes)});
+  PathResult r = shortest_paths(m, query("a", "b"));
+  ASSERT_EQ(r.length, 1u);
+  // promotes_to comes before considers in the vocabulary.
+  EXPECT_EQ(r.paths, (std::vector<Path>{path({"a", "b"}, {promotes}, {true}),
+                                        path({"a", "b"}, {considers}, {true})}));
+}
+
+TEST(ShortestPaths, AnEdgeEachWayGivesTheForwardPathFirst) {
+  Model m = graph({"a", "b"}, {edge("a", "b"), edge("b", "a")});
+  PathResult r = shortest_paths(m, query("a", "b"));
+  EXPECT_EQ(r.paths, (std::vector<Path>{path({"a", "b"}, {considers}, {true}),
+                                        path({"a", "b"}, {considers}, {false})}));
+}
+
+TEST(ShortestPaths, MaxLengthBoundsTheSearch) {
+  Model chain = graph({"a", "b", "c", "d"}, {edge("a", "b"), edge("b", "c"), edge("c", "d")});
+  PathQuery q = query("a", "d");
+  q.max_length = 2;
+  PathResult cut = shortest_paths(chain, q);
+  EXPECT_FALSE(cut.length);
+  EXPECT_TRUE(cut.paths.empty());
+
+  q.max_length = 3;
+  PathResult found = shortest_paths(chain, q);
+  EXPECT_EQ(found.length, 3u);
+  EXPECT_EQ(found.paths.size(), 1u);
+}
+
+TEST(ShortestPaths, NoPathBetweenUnconnectedNodes) {
+  Model m = graph({"a", "b", "island"}, {edge("a", "b")});
+  PathResult r = shortest_paths(m, query("a", "island"));
+  EXPECT_FALSE(r.length);
+  EXPECT_TRUE(r.paths.empty());
+  EXPECT_FALSE(r.truncated);
+}
+
+TEST(ShortestPaths, FromANodeToItselfIsOneNodeAndNoHops) {
+  PathResult r = shortest_paths(diamond(), query("b", "b"));
+  EXPECT_EQ(r.length, 0u);
+  ASSERT_EQ(r.paths.size(), 1u);
+  EXPECT_EQ(r.paths[0], path({"b"}, {}, {}));
+  EXPECT_EQ(r.paths[0].length(), 0u);
+}
+
+TEST(ShortestPaths, AcceptsIdsWithoutTheirKindPrefix) {
+  PathQuery q;
+  q.from = "a";
+  q.to = "d";
+  EXPECT_EQ(shortest_paths(diamond(), q).length, 2u);
+}
+
+TEST(ShortestPaths, RefusesAnUnknownIdWithASuggestion) {
+  try {
+    shortest_paths(diamond(), query("a", "dd"));
+    FAIL() << "expected an UnknownIdError";
+  } catch (const UnknownIdError& e) {
+    EXPECT_EQ(e.suggestion(), "program/d");
+  }
+}
+
+TEST(ShortestPaths, RefusesANegativeMaxLength) {
+  PathQuery q = query("a", "d");
+  q.max_length = -1;
+  EXPECT_THROW(shortest_paths(diamond(), q), Error);
+}
+
+TEST(Neighbors, ListsNodesWithinTheDepthNearestFirstWithTheirPaths) {
+  std::vector<Neighbor> n = neighbors(diamond(), "program/a", std::nullopt, Direction::out, 2);
+  ASSERT_EQ(n.size(), 3u);
+  EXPECT_EQ(n[0].id, "program/b");
+  EXPECT_EQ(n[0].depth, 1);
+  EXPECT_EQ(n[0].kind, Kind::program);
+  EXPECT_EQ(n[0].name.en, "program b");
+  EXPECT_EQ(n[0].path, path({"a", "b"}, {considers}, {true}));
+  EXPECT_EQ(n[1].id, "program/c");
+  EXPECT_EQ(n[1].depth, 1);
+  // d is reached through b and c; it is listed once, through b, the first parent listed.
+  EXPECT_EQ(n[2].id, "program/d");
+  EXPECT_EQ(n[2].depth, 2);
+  EXPECT_EQ(n[2].path, path({"a", "b", "d"}, {considers, considers}, {true, true}));
+}
+
+TEST(Neighbors, DepthOneIsTheDirectNeighbours) {
+  std::vector<Neighbor> n = neighbors(diamond(), "a");
+  ASSERT_EQ(n.size(), 2u);
+  EXPECT_EQ(n[0].id, "program/b");
+  EXPECT_EQ(n[1].id, "program/c");
+}
+
+TEST(Neighbors, FollowsTheGivenDirection) {
+  Model m = diamond();
+  EXPECT_TRUE(neighbors(m, "program/d", std::nullopt, Direction::out, 3).empty());
+
+  std::vector<Neighbor> in = neighbors(m, "program/d", std::nullopt, Direction::in, 2);
+  ASSERT_EQ(in.size(), 3u);
+  EXPECT_EQ(in[0].id, "program/b");
+  EXPECT_EQ(in[1].id, "program/c");
+  EXPECT_EQ(in[2].id, "program/a");
+  EXPECT_EQ(in[2].path, path({"d", "b", "a"}, {considers, considers}, {false, false}));
+
+  std::vector<Neighbor> both = neighbors(m, "program/b", std::nullopt, Direction::both, 1);
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_EQ(both[0].id, "program/a");
+  EXPECT_EQ(both[0].path.forward, std::vector<bool>{false});
+  EXPECT_EQ(both[1].id, "program/d");
+  EXPECT_EQ(both[1].path.forward, std::vector<bool>{true});
+}
+
+TEST(Neighbors, FollowsOnlyTheGivenRelation) {
+  Model m = graph({"a", "b", "c", "d"},
+                  {edge("a", "b", promotes), edge("a", "c"), edge("b", "d", promotes)});
+  std::vector<Neighbor> n = neighbors(m, "program/a", promotes, Direction::out, 2);
+  ASSERT_EQ(n.size(), 2u);
+  EXPECT_EQ(n[0].id, "program/b");
+  EXPECT_EQ(n[1].id, "program/d");
+  EXPECT_EQ(n[1].depth, 2);
+}
+
+TEST(Neighbors, NeverListsTheStartNode) {
+  Model m = graph({"a", "b"}, {edge("a", "b"), edge("b", "a")});
+  std::vector<Neighbor> n = neighbors(m, "program/a", std::nullopt, Direction::both, 3);
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].id, "program/b");
+}
+
+TEST(Neighbors, RefusesADepthBelowOne) {
+  EXPECT_THROW(neighbors(diamond(), "program/a", std::nullopt, Direction::out, 0), Error);
+}
+
+TEST(Neighbors, RefusesAnUnknownId) {
+  EXPECT_THROW(neighbors(diamond(), "program/zz"), UnknownIdError);
+}
+
+// DOMAIN.md §4: factor ❶ addresses challenges 01, 02, 06 and 15; 東京農工 is a reference
+// case of 01, 02 and 06.
+TEST(DefaultModel, FactorOneReachesTuatThroughThreeOfItsChallenges) {
+  const Model& m = default_model();
+  if (!m.find("factor/1")) GTEST_SKIP() << "the compiled-in dataset has no casebook";
+  PathQuery q;
+  q.from = "factor/1";
+  q.to = "university/tuat";
+  q.directed = true;
+  PathResult r = shortest_paths(m, q);
+  ASSERT_EQ(r.length, 2u);
+  ASSERT_EQ(r.paths.size(), 3u);
+  EXPECT_EQ(r.paths[0].nodes,
+            (std::vector<std::string>{"factor/1", "challenge/01", "university/tuat"}));
+  EXPECT_EQ(r.paths[1].nodes[1], "challenge/02");
+  EXPECT_EQ(r.paths[2].nodes[1], "challenge/06");
+  EXPECT_EQ(r.paths[0].relations,
+            (std::vector<Relation>{Relation::addresses, Relation::reference_case}));
+}
+
+}  // namespace
+}  // namespace kyoso
