@@ -200,8 +200,10 @@ TEST(Model, ResolveRefusesAMisspeltIdWithTheNearestSuggestion) {
     FAIL() << "expected UnknownIdError";
   } catch (const UnknownIdError& e) {
     EXPECT_EQ(e.suggestion(), "mission/regional-revitalization");
-    EXPECT_NE(std::string(e.what()).find("did you mean 'mission/regional-revitalization'"),
-              std::string::npos);
+    EXPECT_EQ(std::string(e.what()),
+              "unknown id 'regional-revitalisation' (did you mean "
+              "'mission/regional-revitalization'?)");
+    EXPECT_EQ(e.where().id, "regional-revitalisation");
   }
 }
 

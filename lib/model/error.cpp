@@ -15,7 +15,11 @@ std::string Location::to_string() const {
   return out;
 }
 
-static std::string compose(const std::string& problem, const Location& where) {
+static std::string compose(const std::string& problem, Location where) {
+  // The place names the id unless the problem already does.
+  if (!where.id.empty() && problem.find("'" + where.id + "'") != std::string::npos) {
+    where.id.clear();
+  }
   std::string place = where.to_string();
   return place.empty() ? problem : place + ": " + problem;
 }

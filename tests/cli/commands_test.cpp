@@ -1,0 +1,530 @@
+// The kyoso binary, run as a user runs it: arguments in; standard output, standard error
+// and the exit status out. Exit statuses: 0 done, 1 bad input, 2 bad command line.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "display_width.hpp"
+#include "kyoso/version.hpp"
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+namespace {
+
+const std::string data_dir = KYOSO_TEST_DATA_DIR;
+const std::string good = data_dir + "/cli_good.jgf.json";
+
+struct Outcome {
+  std::string out;
+  std::string err;
+  int status = -1;       // the exit status, or -1 if the process did not exit normally
+  bool crashed = false;  // killed by a signal (abort, segfault …)
+};
+
+std::string shell_quote(const std::string& arg) {
+  std::string out = "'";
+  for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string read_file(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// A fresh empty directory, removed when the test ends.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "kyoso-cli-test-XXXXXX").string();
+    path_ = ::mkdtemp(pattern.data()) ? fs::path(pattern) : fs::path();
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  const fs::path& path() const { return path_; }
+  std::vector<fs::path> entries() const {
+    std::vector<fs::path> out;
+    for (const auto& entry : fs::directory_iterator(path_)) out.push_back(entry.path());
+    return out;
+  }
+
+ private:
+  fs::path path_;
+};
+
+// `redirect` is appended to the shell command line, e.g. ">&-" to close standard output.
+Outcome kyoso(const std::vector<std::string>& args, const std::string& redirect = "") {
+  TempDir dir;
+  fs::path err_file = dir.path() / "stderr";
+  std::string command = shell_quote(KYOSO_CLI);
+  for (const std::string& arg : args) command += " " + shell_quote(arg);
+  command += " 2>" + shell_quote(err_file.string()) + " " + redirect;
+  Outcome run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return run;
+  char buffer[4096];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+    run.out.append(buffer, n);
+  int status = ::pclose(pipe);
+  run.err = read_file(err_file);
+  // sh reports a child killed by signal N as exit status 128 + N.
+  if (WIFEXITED(status)) {
+    run.status = WEXITSTATUS(status);
+    run.crashed = run.status > 128;
+  } else {
+    run.crashed = true;
+  }
+  return run;
+}
+
+json::value parse_json(const std::string& text) {
+  json::error_code ec;
+  json::value v = json::parse(text, ec);
+  EXPECT_FALSE(ec) << "not JSON: " << text;
+  return v;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// Bad input: status 1, one message on standard error that starts with "kyoso: ".
+void expect_bad_input(const Outcome& run) {
+  EXPECT_EQ(run.status, 1) << run.err;
+  EXPECT_EQ(run.err.rfind("kyoso: ", 0), 0u) << run.err;
+  EXPECT_FALSE(run.crashed);
+}
+
+// A bad command line: status 2, a message, and where to look for help.
+void expect_usage_error(const Outcome& run, const std::string& help_hint) {
+  EXPECT_EQ(run.status, 2) << run.err;
+  EXPECT_EQ(run.err.rfind("kyoso: ", 0), 0u) << run.err;
+  EXPECT_TRUE(contains(run.err, help_hint)) << run.err;
+  EXPECT_EQ(run.out, "");
+}
+
+// --- help and version ---------------------------------------------------------------------
+
+TEST(Cli, VersionPrintsTheLibraryVersion) {
+  Outcome run = kyoso({"--version"});
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out, "kyoso " + std::string(kyoso::version) + "\n");
+  EXPECT_EQ(run.err, "");
+}
+
+TEST(Cli, HelpListsEveryCommandAndTheGlobalOptions) {
+  Outcome run = kyoso({"--help"});
+  EXPECT_EQ(run.status, 0);
+  for (const char* word :
+       {"validate", "stats", "show", "export", "--model", "--lang", "--format"}) {
+    EXPECT_TRUE(contains(run.out, word)) << word;
+  }
+}
+
+TEST(Cli, EveryCommandHasItsOwnHelp) {
+  for (const char* command : {"validate", "stats", "show", "export"}) {
+    Outcome run = kyoso({command, "--help"});
+    EXPECT_EQ(run.status, 0) << command;
+    EXPECT_EQ(run.out.rfind("Usage: kyoso " + std::string(command), 0), 0u) << run.out;
+    EXPECT_TRUE(contains(run.out, "--model")) << command;
+    EXPECT_EQ(run.err, "");
+  }
+}
+
+TEST(Cli, HelpWinsOverAMissingArgument) { EXPECT_EQ(kyoso({"show", "-h"}).status, 0); }
+
+// --- usage errors -------------------------------------------------------------------------
+
+TEST(Cli, NoCommandIsAUsageError) { expect_usage_error(kyoso({}), "kyoso --help"); }
+
+TEST(Cli, UnknownCommandIsAUsageError) {
+  Outcome run = kyoso({"frobnicate"});
+  expect_usage_error(run, "kyoso --help");
+  EXPECT_TRUE(contains(run.err, "unknown command 'frobnicate'")) << run.err;
+}
+
+TEST(Cli, UnknownOptionIsAUsageError) {
+  expect_usage_error(kyoso({"stats", "--bogus"}), "kyoso stats --help");
+  expect_usage_error(kyoso({"--bogus"}), "kyoso --help");
+}
+
+TEST(Cli, AbbreviatedOptionIsRefused) {
+  expect_usage_error(kyoso({"export", "--form", "dot"}), "kyoso export --help");
+}
+
+TEST(Cli, UnknownLanguageIsAUsageError) {
+  Outcome after = kyoso({"show", "coi-next", "--lang", "fr"});
+  expect_usage_error(after, "kyoso show --help");
+  EXPECT_TRUE(contains(after.err, "'fr'")) << after.err;
+  expect_usage_error(kyoso({"--lang=de", "stats"}), "kyoso stats --help");
+}
+
+TEST(Cli, FormatACommandDoesNotWriteIsAUsageError) {
+  expect_usage_error(kyoso({"stats", "--format", "dot"}), "kyoso stats --help");
+  expect_usage_error(kyoso({"export", "--format", "table"}), "kyoso export --help");
+}
+
+TEST(Cli, MissingArgumentIsAUsageError) {
+  expect_usage_error(kyoso({"show"}), "kyoso show --help");
+  expect_usage_error(kyoso({"--model"}), "kyoso --help");
+  expect_usage_error(kyoso({"show", "--model"}), "kyoso show --help");
+}
+
+TEST(Cli, ExtraArgumentIsAUsageError) {
+  expect_usage_error(kyoso({"show", "coi-next", "j-peaks"}), "kyoso show --help");
+}
+
+TEST(Cli, NegativeOrNonNumericDepthIsAUsageError) {
+  expect_usage_error(kyoso({"export", "--format", "dot", "--focus", "coi-next", "--depth", "-1"}),
+                     "kyoso export --help");
+  expect_usage_error(kyoso({"export", "--format", "dot", "--focus", "coi-next", "--depth", "two"}),
+                     "kyoso export --help");
+}
+
+TEST(Cli, FocusOnlyAppliesToDot) {
+  expect_usage_error(kyoso({"export", "--format", "jgf", "--focus", "coi-next"}),
+                     "kyoso export --help");
+  expect_usage_error(kyoso({"export", "--format", "dot", "--depth", "2"}), "kyoso export --help");
+}
+
+TEST(Cli, UsageErrorIsFoundBeforeTheModelIsRead) {
+  expect_usage_error(kyoso({"--model", data_dir + "/cli_not_json.json", "stats", "--format", "x"}),
+                     "kyoso stats --help");
+}
+
+// --- validate -----------------------------------------------------------------------------
+
+TEST(Cli, ValidateSummarisesAGoodFile) {
+  Outcome run = kyoso({"validate", good});
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.out, "ok: 10 nodes, 11 edges\n");
+  EXPECT_EQ(run.err, "");
+}
+
+TEST(Cli, ValidateReadsTheModelOptionWhenGivenNoFile) {
+  EXPECT_EQ(kyoso({"--model", good, "validate"}).out, "ok: 10 nodes, 11 edges\n");
+}
+
+TEST(Cli, ValidateChecksTheEmbeddedModelByDefault) {
+  Outcome run = kyoso({"validate"});
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.out.rfind("ok: ", 0), 0u) << run.out;
+}
+
+TEST(Cli, ValidateAsJson) {
+  Outcome run = kyoso({"validate", good, "--format", "json"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  json::value doc = parse_json(run.out);
+  EXPECT_EQ(doc.at("schema"), "kyoso.validate/1");
+  EXPECT_EQ(doc.at("ok"), true);
+  EXPECT_EQ(doc.at("file"), json::value(good));
+  EXPECT_EQ(doc.at("model").at("id"), "cli-good");
+  EXPECT_EQ(doc.at("nodes"), 10);
+  EXPECT_EQ(doc.at("edges"), 11);
+}
+
+TEST(Cli, ValidateRefusesTextThatIsNotJsonNamingLineAndColumn) {
+  Outcome run = kyoso({"validate", data_dir + "/cli_not_json.json"});
+  expect_bad_input(run);
+  EXPECT_TRUE(contains(run.err, "cli_not_json.json:1:1: ")) << run.err;
+  EXPECT_EQ(run.out, "");
+}
+
+TEST(Cli, ValidateRefusesADanglingEdgeNamingItsPointerAndId) {
+  Outcome run = kyoso({"validate", data_dir + "/cli_dangling_edge.jgf.json"});
+  expect_bad_input(run);
+  EXPECT_TRUE(contains(run.err, "cli_dangling_edge.jgf.json:10:")) << run.err;
+  EXPECT_TRUE(contains(run.err, "/graph/edges/0/target")) << run.err;
+  EXPECT_TRUE(contains(run.err, "org/jsp")) << run.err;
+}
+
+TEST(Cli, ValidateRefusesAnUnknownKind) {
+  Outcome run = kyoso({"validate", data_dir + "/cli_unknown_kind.jgf.json"});
+  expect_bad_input(run);
+  EXPECT_TRUE(contains(run.err, "unknown kind \"programme\"")) << run.err;
+  EXPECT_TRUE(contains(run.err, "/graph/nodes/programme~1coi-next/metadata/kind")) << run.err;
+}
+
+TEST(Cli, ValidateReportsAFileThatCannotBeRead) {
+  Outcome run = kyoso({"validate", data_dir + "/cli_no_such_file.json"});
+  expect_bad_input(run);
+  EXPECT_TRUE(contains(run.err, "cli_no_such_file.json")) << run.err;
+}
+
+TEST(Cli, BadInputWithJsonFormatIsAlsoAJsonErrorDocument) {
+  Outcome run = kyoso({"validate", data_dir + "/cli_dangling_edge.jgf.json", "--format", "json"});
+  expect_bad_input(run);
+  json::value doc = parse_json(run.out);
+  EXPECT_EQ(doc.at("schema"), "kyoso.error/1");
+  const json::value& error = doc.at("error");
+  EXPECT_EQ(error.at("type"), "validation");
+  EXPECT_EQ(error.at("pointer"), "/graph/edges/0/target");
+  EXPECT_EQ(error.at("id"), "org/jsp");
+  EXPECT_EQ(error.at("line"), 10);
+  EXPECT_TRUE(error.at("suggestion").is_null());
+}
+
+// --- show ---------------------------------------------------------------------------------
+
+TEST(Cli, ShowPrintsNamesFiguresNeighboursAndSourcesInJapanese) {
+  Outcome run = kyoso({"--model", good, "show", "program/coi-next"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  for (const char* part :
+       {"共創の場形成支援プログラム（COI-NEXT）", "Co-Creation Hub", "call  open",
+        "予算額  134億円  令和6年度", "→ serves", "purpose/social-implementation", "社会実装",
+        "← part_of", "program/coi-next/nurturing", "「令和6年度予算額 134億円」"}) {
+    EXPECT_TRUE(contains(run.out, part)) << part << "\n" << run.out;
+  }
+}
+
+TEST(Cli, ShowPrintsEnglishWithLangEn) {
+  Outcome run = kyoso({"--model", good, "show", "program/coi-next", "--lang", "en"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  for (const char* part : {"Co-Creation Hub Formation Support Program (COI-NEXT)",
+                           "JPY 13,400,000,000", "FY2024", "social implementation", "neighbours"}) {
+    EXPECT_TRUE(contains(run.out, part)) << part << "\n" << run.out;
+  }
+}
+
+TEST(Cli, ShowWritesQualifiedFiguresForPeople) {
+  Outcome ja = kyoso({"--model", good, "show", "program/coi-next/nurturing"});
+  EXPECT_TRUE(contains(ja.out, "3千万円程度/年")) << ja.out;
+  EXPECT_TRUE(contains(ja.out, "2年度程度")) << ja.out;
+  Outcome en = kyoso({"--model", good, "show", "program/coi-next/full-scale", "--lang", "en"});
+  EXPECT_TRUE(contains(en.out, "up to JPY 400,000,000 / year")) << en.out;
+  EXPECT_TRUE(contains(en.out, "up to 10 fiscal years")) << en.out;
+  Outcome approx = kyoso({"--model", good, "show", "program/coi-next/nurturing", "--lang", "en"});
+  EXPECT_TRUE(contains(approx.out, "≈ JPY 30,000,000 / year")) << approx.out;
+}
+
+TEST(Cli, ShowAlignsColumnsOfJapaneseText) {
+  Outcome run = kyoso({"--model", good, "show", "program/coi-next/nurturing"});
+  std::istringstream lines(run.out);
+  std::string header, rule, row;
+  for (std::string line; std::getline(lines, line);) {
+    if (contains(line, "項目")) {
+      header = line;
+      std::getline(lines, rule);
+      std::getline(lines, row);
+    }
+  }
+  ASSERT_TRUE(contains(row, "令和6年度")) << run.out;
+  // The year column starts at the same terminal column in the header and in the row.
+  auto column_of = [](const std::string& line, const std::string& part) {
+    return kyoso::cli::display_width(line.substr(0, line.find(part)));
+  };
+  EXPECT_EQ(column_of(header, "年度"), column_of(row, "令和6年度")) << run.out;
+  EXPECT_EQ(column_of(header, "値"), column_of(row, "3千万円")) << run.out;
+}
+
+TEST(Cli, ShowAcceptsAnIdWithoutItsKind) {
+  Outcome run = kyoso({"--model", good, "show", "hirosaki"});
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_TRUE(contains(run.out, "university/hirosaki")) << run.out;
+  EXPECT_TRUE(contains(run.out, "弘前大学")) << run.out;
+}
+
+TEST(Cli, ShowSuggestsTheNearestIdForAMisspelling) {
+  Outcome run = kyoso({"--model", good, "show", "program/coi-nxt"});
+  expect_bad_input(run);
+  EXPECT_TRUE(contains(run.err, "did you mean 'program/coi-next'")) << run.err;
+  EXPECT_EQ(run.out, "");
+}
+
+TEST(Cli, ShowAsJson) {
+  Outcome run = kyoso({"--model", good, "show", "coi-next", "--format", "json"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  json::value doc = parse_json(run.out);
+  EXPECT_EQ(doc.at("schema"), "kyoso.node/1");
+  const json::value& node = doc.at("node");
+  EXPECT_EQ(node.at("id"), "program/coi-next");
+  EXPECT_EQ(node.at("kind"), "program");
+  EXPECT_EQ(node.at("name").at("en"), "Co-Creation Hub Formation Support Program (COI-NEXT)");
+  EXPECT_EQ(node.at("attributes").at("call"), "open");
+  const json::value& budget = node.at("figures").at(0);
+  EXPECT_EQ(budget.at("value"), 13400000000);
+  EXPECT_EQ(budget.at("unit"), "jpy");
+  EXPECT_EQ(budget.at("fiscal_year"), 2024);
+  EXPECT_EQ(budget.at("text"), "134億円");
+  EXPECT_EQ(node.at("sources").at(0).at("document"), "000_baafbcf7ebf78061.txt");
+  bool serves = false;
+  for (const json::value& n : doc.at("neighbors").as_array()) {
+    serves = serves || (n.at("direction") == "out" && n.at("relation") == "serves" &&
+                        n.at("id") == "purpose/social-implementation");
+  }
+  EXPECT_TRUE(serves) << run.out;
+}
+
+TEST(Cli, ShowJsonCarriesEdgeDetails) {
+  Outcome run = kyoso({"--model", good, "show", "hirosaki", "--format", "json"});
+  json::value doc = parse_json(run.out);
+  const json::value& awarded = doc.at("neighbors").at(0);
+  EXPECT_EQ(awarded.at("relation"), "awarded");
+  EXPECT_EQ(awarded.at("fiscal_year"), 2024);
+  EXPECT_EQ(awarded.at("certainty"), "high");
+  EXPECT_TRUE(awarded.at("what").is_null());
+}
+
+TEST(Cli, GlobalOptionsWorkBeforeAndAfterTheCommand) {
+  Outcome before = kyoso({"--lang", "en", "--model", good, "show", "coi-next"});
+  Outcome after = kyoso({"show", "coi-next", "--model", good, "--lang=en"});
+  EXPECT_EQ(before.status, 0) << before.err;
+  EXPECT_EQ(before.out, after.out);
+}
+
+TEST(Cli, ShowOfTheEmbeddedModel) {
+  Outcome run = kyoso({"show", "program/coi-next"});
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_TRUE(contains(run.out, "COI-NEXT")) << run.out;
+}
+
+// --- stats --------------------------------------------------------------------------------
+
+TEST(Cli, StatsAsJsonCountsEveryKindAndRelation) {
+  Outcome run = kyoso({"--model", good, "stats", "--format", "json"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  json::value doc = parse_json(run.out);
+  EXPECT_EQ(doc.at("schema"), "kyoso.stats/1");
+  EXPECT_EQ(doc.at("model").at("fiscal_year"), 2024);
+  EXPECT_EQ(doc.at("nodes").at("total"), 10);
+  EXPECT_EQ(doc.at("nodes").at("by_kind").at("program"), 4);
+  EXPECT_EQ(doc.at("nodes").at("by_kind").at("mission"), 0);  // absent kinds are listed too
+  EXPECT_EQ(doc.at("edges").at("total"), 11);
+  EXPECT_EQ(doc.at("edges").at("by_relation").at("part_of"), 3);
+}
+
+TEST(Cli, StatsAsATable) {
+  Outcome run = kyoso({"--model", good, "stats"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  std::istringstream lines(run.out);
+  std::string program;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("program ", 0) == 0) program = line;
+  }
+  EXPECT_EQ(program.substr(program.find_last_of(' ') + 1), "4") << run.out;
+  EXPECT_TRUE(contains(run.out, "合計")) << run.out;
+  EXPECT_FALSE(contains(run.out, "mission")) << run.out;
+}
+
+// --- export -------------------------------------------------------------------------------
+
+TEST(Cli, ExportWritesEachFormatToAFile) {
+  TempDir dir;
+  for (const char* format : {"jgf", "dot", "graphml", "node-link"}) {
+    fs::path file = dir.path() / (std::string("model.") + format);
+    Outcome run = kyoso({"--model", good, "export", "--format", format, "-o", file.string()});
+    EXPECT_EQ(run.status, 0) << format << ": " << run.err;
+    EXPECT_EQ(run.out, "") << format;
+    ASSERT_TRUE(fs::exists(file)) << format;
+    EXPECT_GT(fs::file_size(file), 0u) << format;
+  }
+  EXPECT_EQ(dir.entries().size(), 4u);  // no temporary file left beside them
+  EXPECT_EQ(read_file(dir.path() / "model.dot").rfind("digraph", 0), 0u);
+  EXPECT_TRUE(contains(read_file(dir.path() / "model.graphml"), "<graphml"));
+  json::value node_link = parse_json(read_file(dir.path() / "model.node-link"));
+  EXPECT_EQ(node_link.at("nodes").as_array().size(), 10u);
+  EXPECT_EQ(kyoso({"validate", (dir.path() / "model.jgf").string()}).out,
+            "ok: 10 nodes, 11 edges\n");
+}
+
+TEST(Cli, ExportWritesJgfToStandardOutputByDefault) {
+  Outcome run = kyoso({"--model", good, "export"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  json::value doc = parse_json(run.out);
+  EXPECT_EQ(doc.at("schema_version"), 1);
+  EXPECT_EQ(doc.at("graph").at("id"), "cli-good");
+}
+
+TEST(Cli, ExportFocusDrawsTheNeighbourhoodOfANode) {
+  Outcome run =
+      kyoso({"--model", good, "export", "--format", "dot", "--focus", "hirosaki", "--depth", "1"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_TRUE(contains(run.out, "\"university/hirosaki\"")) << run.out;
+  EXPECT_TRUE(contains(run.out, "\"program/j-peaks\"")) << run.out;
+  EXPECT_FALSE(contains(run.out, "\"stakeholder/state\"")) << run.out;
+}
+
+TEST(Cli, FailedExportLeavesNoFileBehind) {
+  TempDir dir;
+  fs::path file = dir.path() / "model.dot";
+  Outcome run = kyoso(
+      {"--model", good, "export", "--format", "dot", "--focus", "nowhere", "-o", file.string()});
+  expect_bad_input(run);
+  EXPECT_TRUE(dir.entries().empty());
+}
+
+TEST(Cli, FailedExportLeavesAnExistingFileAsItWas) {
+  TempDir dir;
+  fs::path file = dir.path() / "model.dot";
+  std::ofstream(file) << "old\n";
+  Outcome failed = kyoso(
+      {"--model", good, "export", "--format", "dot", "--focus", "nowhere", "-o", file.string()});
+  expect_bad_input(failed);
+  EXPECT_EQ(read_file(file), "old\n");
+  Outcome done = kyoso({"--model", good, "export", "--format", "dot", "-o", file.string()});
+  EXPECT_EQ(done.status, 0) << done.err;
+  EXPECT_EQ(read_file(file).rfind("digraph", 0), 0u);
+  EXPECT_EQ(dir.entries().size(), 1u);
+}
+
+TEST(Cli, ExportIntoAMissingDirectoryIsBadInput) {
+  TempDir dir;
+  fs::path file = dir.path() / "missing" / "model.json";
+  expect_bad_input(kyoso({"--model", good, "export", "-o", file.string()}));
+  expect_bad_input(kyoso({"--model", good, "export", "-o", dir.path().string()}));
+  EXPECT_TRUE(dir.entries().empty());
+}
+
+// --- never a crash ------------------------------------------------------------------------
+
+TEST(Cli, ClosedStandardOutputIsAnErrorNotACrash) {
+  Outcome run = kyoso({"--model", good, "export"}, ">&-");
+  expect_bad_input(run);
+  EXPECT_TRUE(contains(run.err, "standard output")) << run.err;
+}
+
+TEST(Cli, OddCommandLinesEndWithAStatusAndAMessage) {
+  const std::vector<std::vector<std::string>> lines = {
+      {"--model", ""},
+      {"--model", "", "stats"},
+      {"show", ""},
+      {"show", "/"},
+      {"show", "program/"},
+      {"--model", good, "show", "\xFF\xFE"},
+      {"export", "-o", ""},
+      {"--model", data_dir, "validate"},
+      {"validate", "/dev/null"},
+      {"--", "show", "coi-next"},
+      {"--format", "json"},
+      {"--lang"},
+      {"-"},
+      {"export", "--format", "dot", "--focus", "coi-next", "--depth", "99999999999"},
+  };
+  for (const auto& line : lines) {
+    std::string shown;
+    for (const std::string& arg : line) shown += " '" + arg + "'";
+    Outcome run = kyoso(line);
+    EXPECT_FALSE(run.crashed) << shown;
+    EXPECT_TRUE(run.status == 0 || run.status == 1 || run.status == 2)
+        << shown << ": " << run.status;
+    if (run.status != 0) {
+      EXPECT_EQ(run.err.rfind("kyoso: ", 0), 0u) << shown << ": " << run.err;
+    }
+  }
+}
+
+}  // namespace

@@ -1,0 +1,277 @@
+// Parsing, help, and the one place where errors become messages and exit statuses.
+#include "cli.hpp"
+
+#include <boost/json.hpp>
+#include <new>
+#include <sstream>
+
+#include "json_output.hpp"
+#include "kyoso/error.hpp"
+#include "kyoso/io.hpp"
+#include "kyoso/version.hpp"
+
+namespace kyoso::cli {
+
+void CommandLine::add_argument(const char* name, int count) {
+  arguments.add_options()(name, po::value<std::string>());
+  positional.add(name, count);
+}
+
+Context::Context(const po::variables_map& options, Lang lang, std::string format, std::ostream& out)
+    : options(options), lang(lang), format(std::move(format)), out(out) {}
+
+const Model& Context::model() {
+  if (auto file = get("model")) {
+    if (!loaded_) loaded_ = load_model(*file);
+    return *loaded_;
+  }
+  return default_model();
+}
+
+std::optional<std::string> Context::get(const char* name) const {
+  if (!options.count(name)) return std::nullopt;
+  return options[name].as<std::string>();
+}
+
+std::vector<Command> all_commands() {
+  return {validate_command(), stats_command(), show_command(), export_command()};
+}
+
+namespace {
+
+constexpr std::string_view tagline =
+    "MEXT's support package for research universities as a typed graph";
+
+po::options_description global_options() {
+  po::options_description options("Global options (before or after the command)", 100);
+  // clang-format off
+  options.add_options()
+      ("model", po::value<std::string>()->value_name("FILE"),
+       "the model file (JGF); default: the embedded dataset")
+      ("lang", po::value<std::string>()->value_name("ja|en")->default_value("ja"),
+       "the language of names and labels")
+      ("format", po::value<std::string>()->value_name("FORMAT"),
+       "table|json; for export: jgf|dot|graphml|node-link")
+      ("help,h", "show this help");
+  // clang-format on
+  return options;
+}
+
+po::options_description top_options() {
+  po::options_description options = global_options();
+  options.add_options()("version", "show the version");
+  return options;
+}
+
+// Abbreviated options ("--dep" for "--depth") are refused: an abbreviation that works
+// today would break as soon as another option shares its prefix.
+constexpr int parse_style =
+    po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+
+std::string usage_hint(const Command* command) {
+  std::string help = command ? "kyoso " + std::string(command->name) + " --help" : "kyoso --help";
+  return "Try '" + help + "'.";
+}
+
+void print_main_help(std::ostream& out) {
+  out << "kyoso " << version << " — " << tagline << "\n\n"
+      << "Usage: kyoso [global options] COMMAND [options] [arguments]\n"
+      << "       kyoso --version\n\nCommands:\n";
+  std::size_t width = 0;
+  for (const Command& c : all_commands()) width = std::max(width, c.name.size());
+  for (const Command& c : all_commands()) {
+    out << "  " << c.name << std::string(width - c.name.size() + 2, ' ') << c.summary << "\n";
+  }
+  out << "\n"
+      << top_options() << "\n"
+      << "Run 'kyoso COMMAND --help' for a command's options.\n"
+      << "Ids may leave out their kind when that is unambiguous: coi-next = program/coi-next.\n"
+      << "Exit status: 0 done, 1 bad input (model file, id, output file), 2 bad command line,\n"
+      << "3 internal error.\n";
+}
+
+void print_command_help(const Command& c, const CommandLine& line, std::ostream& out) {
+  out << "Usage: kyoso " << c.name << " " << c.arguments << "\n\n" << c.summary << ".\n";
+  if (!c.details.empty()) out << "\n" << c.details << "\n";
+  if (!c.formats.empty()) {
+    out << "\nFormats (--format):";
+    for (std::size_t i = 0; i < c.formats.size(); ++i) {
+      out << (i ? ", " : " ") << c.formats[i] << (i == 0 ? " (default)" : "");
+    }
+    out << "\n";
+  }
+  if (!line.options.options().empty()) out << "\n" << line.options;
+  out << "\n" << global_options();
+}
+
+const Command* find_command(const std::vector<Command>& commands, std::string_view name) {
+  for (const Command& c : commands) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+// The command is the first argument that is neither an option nor the value of a global
+// option, so that global options may come before it: `kyoso --lang en show coi-next`.
+std::optional<std::size_t> command_position(const std::vector<std::string>& args) {
+  po::options_description global = global_options();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") return i + 1 < args.size() ? std::optional(i + 1) : std::nullopt;
+    if (arg.size() < 2 || arg[0] != '-') return i;
+    if (arg.rfind("--", 0) == 0 && arg.find('=') == std::string::npos) {
+      const po::option_description* option = global.find_nothrow(arg.substr(2), false);
+      if (option && option->semantic()->max_tokens() > 0) ++i;
+    }
+  }
+  return std::nullopt;
+}
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& all,
+                        const po::positional_options_description& positional) {
+  po::variables_map options;
+  po::store(
+      po::command_line_parser(args).options(all).positional(positional).style(parse_style).run(),
+      options);
+  po::notify(options);
+  return options;
+}
+
+// Runs without a command: --help, --version, or a usage error.
+int run_top(const std::vector<std::string>& args, std::ostream& out) {
+  po::variables_map options = parse(args, top_options(), {});
+  if (options.count("help")) {
+    print_main_help(out);
+    return exit_ok;
+  }
+  if (options.count("version")) {
+    out << "kyoso " << version << "\n";
+    return exit_ok;
+  }
+  throw UsageError("missing command");
+}
+
+Lang lang_option(const po::variables_map& options) {
+  std::string value = options["lang"].as<std::string>();
+  if (auto lang = parse_lang(value)) return *lang;
+  throw UsageError("unknown --lang '" + value + "' (expected ja or en)");
+}
+
+std::string format_option(const Command& c, const po::variables_map& options) {
+  if (!options.count("format")) return c.formats.empty() ? "" : std::string(c.formats.front());
+  std::string value = options["format"].as<std::string>();
+  for (std::string_view f : c.formats) {
+    if (f == value) return value;
+  }
+  if (c.formats.empty()) throw UsageError(std::string(c.name) + " takes no --format");
+  std::string expected;
+  for (std::string_view f : c.formats) expected += (expected.empty() ? "" : "|") + std::string(f);
+  throw UsageError("unknown --format '" + value + "' for " + std::string(c.name) + " (expected " +
+                   expected + ")");
+}
+
+std::string_view error_type(const Error& e) {
+  if (dynamic_cast<const ParseError*>(&e)) return "parse";
+  if (dynamic_cast<const ValidationError*>(&e)) return "validation";
+  if (dynamic_cast<const UnknownIdError*>(&e)) return "unknown_id";
+  if (dynamic_cast<const IoError*>(&e)) return "io";
+  return "error";
+}
+
+// With --format json, an error is also a document on standard output, so that a program
+// reading the output learns where the input went wrong (schema kyoso.error/1).
+std::string error_json(const Error& e) {
+  namespace json = boost::json;
+  const Location& where = e.where();
+  auto optional_string = [](const std::string& s) {
+    return s.empty() ? json::value() : json::value(s);
+  };
+  auto optional_number = [](std::size_t n) { return n == 0 ? json::value() : json::value(n); };
+  json::object error;
+  error["type"] = error_type(e);
+  error["message"] = e.what();
+  error["problem"] = e.problem();
+  error["file"] = optional_string(where.file);
+  error["line"] = optional_number(where.line);
+  error["column"] = optional_number(where.column);
+  error["pointer"] = optional_string(where.pointer);
+  error["id"] = optional_string(where.id);
+  auto* unknown = dynamic_cast<const UnknownIdError*>(&e);
+  error["suggestion"] = unknown ? optional_string(unknown->suggestion()) : json::value();
+  return json_text(json::object{{"schema", "kyoso.error/1"}, {"error", std::move(error)}});
+}
+
+int run_command(const std::vector<std::string>& args, std::size_t at, const Command& command,
+                bool& json_errors, std::ostream& out) {
+  CommandLine line;
+  command.declare(line);
+  po::options_description all;
+  all.add(line.options).add(line.arguments).add(global_options());
+  std::vector<std::string> rest = args;
+  rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(at));
+  po::variables_map options = parse(rest, all, line.positional);
+  if (options.count("help")) {
+    print_command_help(command, line, out);
+    return exit_ok;
+  }
+  Lang lang = lang_option(options);
+  std::string format = format_option(command, options);
+  json_errors = format == "json";
+  // Buffered, so that a command that fails half-way prints nothing on standard output.
+  std::ostringstream buffer;
+  Context context(options, lang, format, buffer);
+  int status = command.run(context);
+  out << buffer.str();
+  return status;
+}
+
+void report(const Error& e, bool json_errors, std::ostream& out, std::ostream& err) noexcept {
+  try {
+    if (json_errors) out << error_json(e);
+  } catch (...) {
+    // The message on standard error below still tells what went wrong.
+  }
+  err << "kyoso: " << e.what() << "\n";
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) noexcept {
+  const Command* command = nullptr;  // once known, usage errors point at its --help
+  bool json_errors = false;
+  try {
+    try {
+      static const std::vector<Command> commands = all_commands();
+      std::optional<std::size_t> at = command_position(args);
+      if (!at) return run_top(args, out);
+      command = find_command(commands, args[*at]);
+      if (!command) {
+        std::string names;
+        for (const Command& c : commands) {
+          names += (names.empty() ? "" : ", ") + std::string(c.name);
+        }
+        throw UsageError("unknown command '" + args[*at] + "' (commands: " + names + ")");
+      }
+      return run_command(args, *at, *command, json_errors, out);
+    } catch (const po::error& e) {
+      throw UsageError(e.what());
+    }
+  } catch (const UsageError& e) {
+    err << "kyoso: " << e.what() << "\n" << usage_hint(command) << "\n";
+    return exit_usage;
+  } catch (const Error& e) {
+    report(e, json_errors, out, err);
+    return exit_bad_input;
+  } catch (const std::bad_alloc&) {
+    err << "kyoso: out of memory\n";
+    return exit_internal;
+  } catch (const std::exception& e) {
+    err << "kyoso: internal error: " << e.what() << "\n";
+    return exit_internal;
+  } catch (...) {
+    err << "kyoso: internal error\n";
+    return exit_internal;
+  }
+}
+
+}  // namespace kyoso::cli

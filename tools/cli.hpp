@@ -1,0 +1,94 @@
+// The kyoso command-line tool: what a command declares, and what it is given to run.
+//
+// A command is one file in tools/commands/ that defines a `Command` (name, one-line help,
+// its options, a run function) and one line in all_commands(). Parsing, --help, loading
+// the model and turning every error into a message and an exit status happen in cli.cpp,
+// once for all commands.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <optional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kyoso/model.hpp"
+
+namespace kyoso::cli {
+
+namespace po = boost::program_options;
+
+// Exit statuses; `kyoso --help` lists them.
+enum ExitStatus : int {
+  exit_ok = 0,
+  exit_bad_input = 1,  // a model file, an id or an output file: kyoso::Error
+  exit_usage = 2,      // the command line itself
+  exit_internal = 3,   // a bug in kyoso
+};
+
+// A mistake in the command line: reported with a hint to --help, exit status 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The options and positional arguments a command accepts.
+struct CommandLine {
+  po::options_description options{"Options"};  // listed by --help
+  po::options_description arguments;           // positional, described in the usage line
+  po::positional_options_description positional;
+
+  // Declares the next positional argument; `count` -1 takes all that remain.
+  void add_argument(const char* name, int count = 1);
+};
+
+// What a command runs with.
+class Context {
+ public:
+  Context(const po::variables_map& options, Lang lang, std::string format, std::ostream& out);
+
+  const po::variables_map& options;
+  const Lang lang;
+  const std::string format;  // one of the command's formats
+  std::ostream& out;         // standard output, written only if the command succeeds
+
+  // The model named by --model, or the embedded one; loaded on first use.
+  const Model& model();
+  // A string option or positional argument, if given.
+  std::optional<std::string> get(const char* name) const;
+
+ private:
+  std::optional<Model> loaded_;
+};
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;    // one line, for `kyoso --help`
+  std::string_view arguments;  // the usage line after the name, e.g. "[options] ID"
+  std::string_view details;    // more text for `kyoso NAME --help`; may be empty
+  // What --format accepts; the first is the default. Empty: the command takes no --format.
+  std::vector<std::string_view> formats;
+  void (*declare)(CommandLine&);
+  int (*run)(Context&);
+};
+
+Command validate_command();
+Command stats_command();
+Command show_command();
+Command export_command();
+
+// Every command, in the order `kyoso --help` lists them.
+std::vector<Command> all_commands();
+
+// Runs the tool on a command line (argv[0] excluded) and returns the exit status. Writes
+// results to `out` and messages to `err`; never throws.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) noexcept;
+
+// A pair of texts, chosen by --lang, for the labels of tables.
+inline std::string_view pick(Lang lang, std::string_view ja, std::string_view en) {
+  return lang == Lang::ja ? ja : en;
+}
+
+}  // namespace kyoso::cli

@@ -1,0 +1,80 @@
+// kyoso export: the model (or, for DOT, the neighbourhood of one node) in another format.
+#include "cli.hpp"
+#include "kyoso/io.hpp"
+#include "output_file.hpp"
+
+namespace kyoso::cli {
+namespace {
+
+void declare(CommandLine& line) {
+  // clang-format off
+  line.options.add_options()
+      ("output,o", po::value<std::string>()->value_name("FILE"),
+       "write to FILE instead of standard output ('-': standard output)")
+      ("focus", po::value<std::string>()->value_name("ID"),
+       "dot: draw only the nodes near this one")
+      ("depth", po::value<int>()->value_name("N"),
+       "dot: with --focus, how many steps away (default 1)");
+  // clang-format on
+}
+
+// Usage errors are found before the model is loaded, so a bad command line is reported as
+// one even when the model file is bad too.
+void check_options(const Context& context) {
+  bool focus = context.options.count("focus") > 0;
+  bool depth = context.options.count("depth") > 0;
+  if ((focus || depth) && context.format != "dot") {
+    throw UsageError("--focus and --depth work only with --format dot");
+  }
+  if (depth && !focus) throw UsageError("--depth needs --focus");
+  if (depth && context.options["depth"].as<int>() < 0) {
+    throw UsageError("--depth must not be negative");
+  }
+}
+
+std::string render(const Context& context, const Model& model) {
+  if (context.format == "dot") {
+    DotOptions options;
+    options.lang = context.lang;
+    if (auto focus = context.get("focus")) {
+      options.focus = model.node(model.resolve(*focus)).id;
+      if (context.options.count("depth")) options.depth = context.options["depth"].as<int>();
+    }
+    return to_dot(model, options);
+  }
+  if (context.format == "graphml") return to_graphml(model);
+  if (context.format == "node-link") return to_node_link(model);
+  return to_jgf(model);
+}
+
+int run(Context& context) {
+  check_options(context);
+  const Model& model = context.model();
+  std::string text = render(context, model);
+  std::optional<std::string> output = context.get("output");
+  if (!output || *output == "-") {
+    context.out << text;
+  } else {
+    write_file_atomically(*output, text);
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+Command export_command() {
+  return {
+      .name = "export",
+      .summary = "Write the model as JGF, GraphViz DOT, GraphML or NetworkX node-link JSON",
+      .arguments = "[options]",
+      .details =
+          "The file is written whole or not at all: through a temporary file that is\n"
+          "renamed into place once complete.\n"
+          "Example: kyoso export --format dot --focus coi-next --depth 2 -o coi-next.dot",
+      .formats = {"jgf", "dot", "graphml", "node-link"},
+      .declare = declare,
+      .run = run,
+  };
+}
+
+}  // namespace kyoso::cli

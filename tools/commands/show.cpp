@@ -1,0 +1,223 @@
+// kyoso show ID: one node with its figures, its neighbours and the sources of both.
+#include <algorithm>
+#include <boost/json.hpp>
+#include <tuple>
+
+#include "cli.hpp"
+#include "figure_text.hpp"
+#include "json_output.hpp"
+#include "table.hpp"
+
+namespace kyoso::cli {
+namespace {
+
+namespace json = boost::json;
+
+// Sources are numbered once per node, so that a figure or an edge citing the node's own
+// source points at the same [n].
+class SourceList {
+ public:
+  std::string cite(const std::vector<Source>& sources) {
+    std::string marks;
+    for (const Source& s : sources) {
+      auto it = std::find(sources_.begin(), sources_.end(), s);
+      if (it == sources_.end()) it = sources_.insert(sources_.end(), s);
+      marks += "[" + std::to_string(it - sources_.begin() + 1) + "]";
+    }
+    return marks;
+  }
+  const std::vector<Source>& sources() const { return sources_; }
+
+ private:
+  std::vector<Source> sources_;
+};
+
+std::vector<Step> neighbours(const Model& model, NodeIndex node) {
+  std::vector<Step> steps = model.neighbors(node, Direction::both);
+  // Outgoing before incoming, then by relation, then by the other node's id.
+  std::stable_sort(steps.begin(), steps.end(), [&](const Step& a, const Step& b) {
+    return std::tuple(!a.forward, model.edge(a.edge).relation, model.node(a.node).id) <
+           std::tuple(!b.forward, model.edge(b.edge).relation, model.node(b.node).id);
+  });
+  return steps;
+}
+
+std::string edge_detail(const Model& model, const Edge& edge, Lang lang, SourceList& sources) {
+  std::vector<std::string> parts;
+  const EdgeDetail& detail = model.detail(edge);
+  if (!detail.what.empty()) parts.push_back(detail.what.in(lang));
+  if (edge.fiscal_year != 0) parts.push_back(fiscal_year_text(edge.fiscal_year, lang));
+  if (edge.certainty != Certainty::certain) {
+    parts.push_back(std::string(pick(lang, "確度: ", "certainty: ")) +
+                    std::string(to_string(edge.certainty)));
+  }
+  std::string text;
+  for (const std::string& part : parts) text += (text.empty() ? "" : ", ") + part;
+  std::string marks = sources.cite(detail.sources);
+  if (!marks.empty()) text += (text.empty() ? "" : " ") + marks;
+  return text;
+}
+
+std::string source_heading(const Source& s) {
+  std::vector<std::string> parts;
+  for (const std::string* part : {&s.document, &s.section, &s.publisher, &s.title, &s.page}) {
+    if (!part->empty()) parts.push_back(*part);
+  }
+  std::string text;
+  for (const std::string& part : parts) text += (text.empty() ? "" : ", ") + part;
+  return text;
+}
+
+std::string note_mark(Lang lang) { return std::string(pick(lang, "※ ", "note: ")); }
+
+std::string quoted(const std::string& quote) { return "「" + quote + "」"; }
+
+void print_table(const Model& model, NodeIndex index, Lang lang, std::ostream& out) {
+  const Node& node = model.node(index);
+  SourceList sources;
+  sources.cite(node.sources);
+
+  Table header;
+  header.add_row({"id", node.id});
+  header.add_row({std::string(pick(lang, "種類", "kind")), std::string(to_string(node.kind))});
+  header.add_row({std::string(pick(lang, "名称", "name")), node.name.in(lang)});
+  const std::string& other_name = node.name.in(lang == Lang::ja ? Lang::en : Lang::ja);
+  if (other_name != node.name.in(lang)) {
+    header.add_row({std::string(pick(lang, "英語名", "Japanese name")), other_name});
+  }
+  if (!node.description.empty()) {
+    header.add_row({std::string(pick(lang, "説明", "description")), node.description.in(lang)});
+  }
+  if (!node.note.empty()) header.add_row({std::string(pick(lang, "注記", "note")), node.note});
+  out << header.render();
+
+  if (!node.attributes.empty()) {
+    Table attributes;
+    for (const auto& [key, value] : node.attributes) attributes.add_row({key, value});
+    out << "\n" << pick(lang, "属性", "attributes") << "\n" << attributes.render("  ");
+  }
+
+  if (!node.figures.empty()) {
+    Table figures({std::string(pick(lang, "項目", "figure")),
+                   std::string(pick(lang, "値", "value")), std::string(pick(lang, "年度", "year")),
+                   std::string(pick(lang, "出典", "source"))});
+    for (const Figure& f : node.figures) {
+      figures.add_row({figure_name_text(f.name, lang), figure_text(f, lang),
+                       f.fiscal_year ? fiscal_year_text(*f.fiscal_year, lang) : "",
+                       sources.cite(f.sources)});
+      if (!f.note.empty()) figures.add_note(1, note_mark(lang) + f.note);
+    }
+    out << "\n" << pick(lang, "数値", "figures") << "\n" << figures.render("  ");
+  }
+
+  std::vector<Step> steps = neighbours(model, index);
+  if (!steps.empty()) {
+    Table links;
+    std::string previous;
+    for (const Step& step : steps) {
+      const Edge& edge = model.edge(step.edge);
+      std::string label =
+          std::string(step.forward ? "→ " : "← ") + std::string(to_string(edge.relation));
+      const Node& other = model.node(step.node);
+      links.add_row({label == previous ? "" : label, other.id, other.name.in(lang),
+                     edge_detail(model, edge, lang, sources)});
+      const std::string& note = model.detail(edge).note;
+      if (!note.empty()) links.add_note(1, note_mark(lang) + note);
+      previous = label;
+    }
+    out << "\n"
+        << pick(lang, "関係", "neighbours") << " (" << steps.size() << ")\n"
+        << links.render("  ");
+  }
+
+  if (!sources.sources().empty()) {
+    out << "\n" << pick(lang, "出典", "sources") << "\n";
+    for (std::size_t i = 0; i < sources.sources().size(); ++i) {
+      const Source& s = sources.sources()[i];
+      std::string mark = "[" + std::to_string(i + 1) + "] ";
+      out << "  " << mark << source_heading(s) << "\n";
+      if (!s.quote.empty()) out << "  " << std::string(mark.size(), ' ') << quoted(s.quote) << "\n";
+      if (!s.url.empty()) out << "  " << std::string(mark.size(), ' ') << s.url << "\n";
+    }
+  }
+}
+
+json::object node_json(const Node& node, Lang lang) {
+  json::object attributes;
+  for (const auto& [key, value] : node.attributes) attributes[key] = value;
+  json::array figures;
+  for (const Figure& f : node.figures) figures.push_back(figure_json(f, lang));
+  json::object o;
+  o["id"] = node.id;
+  o["kind"] = to_string(node.kind);
+  o["name"] = text_json(node.name);
+  o["description"] = text_json(node.description);
+  o["attributes"] = std::move(attributes);
+  o["figures"] = std::move(figures);
+  o["note"] = node.note;
+  o["sources"] = sources_json(node.sources);
+  return o;
+}
+
+json::object neighbour_json(const Model& model, const Step& step) {
+  const Edge& edge = model.edge(step.edge);
+  const EdgeDetail& detail = model.detail(edge);
+  const Node& other = model.node(step.node);
+  json::object o;
+  o["direction"] = step.forward ? "out" : "in";
+  o["relation"] = to_string(edge.relation);
+  o["id"] = other.id;
+  o["kind"] = to_string(other.kind);
+  o["name"] = text_json(other.name);
+  o["certainty"] = to_string(edge.certainty);
+  o["fiscal_year"] = edge.fiscal_year != 0 ? json::value(edge.fiscal_year) : json::value();
+  o["what"] = detail.what.empty() ? json::value() : json::value(text_json(detail.what));
+  o["note"] = detail.note;
+  o["sources"] = sources_json(detail.sources);
+  return o;
+}
+
+void print_json(const Model& model, NodeIndex index, Lang lang, std::ostream& out) {
+  json::array links;
+  for (const Step& step : neighbours(model, index)) {
+    links.push_back(neighbour_json(model, step));
+  }
+  json::object doc;
+  doc["schema"] = "kyoso.node/1";
+  doc["node"] = node_json(model.node(index), lang);
+  doc["neighbors"] = std::move(links);
+  out << json_text(doc);
+}
+
+void declare(CommandLine& line) { line.add_argument("id"); }
+
+int run(Context& context) {
+  std::optional<std::string> id = context.get("id");
+  if (!id) throw UsageError("show: missing ID");
+  const Model& model = context.model();
+  NodeIndex node = model.resolve(*id);
+  if (context.format == "json") {
+    print_json(model, node, context.lang, context.out);
+  } else {
+    print_table(model, node, context.lang, context.out);
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+Command show_command() {
+  return {
+      .name = "show",
+      .summary = "Show one node: names, figures, neighbours and sources",
+      .arguments = "[options] ID",
+      .details =
+          "ID may leave out its kind when that is unambiguous: coi-next = program/coi-next.\n"
+          "A misspelt ID is refused with the nearest valid one (exit status 1).",
+      .formats = {"table", "json"},
+      .declare = declare,
+      .run = run,
+  };
+}
+
+}  // namespace kyoso::cli

@@ -1,0 +1,107 @@
+// kyoso stats: how many nodes of each kind and edges of each relation a model holds.
+#include <array>
+#include <boost/json.hpp>
+
+#include "cli.hpp"
+#include "figure_text.hpp"
+#include "json_output.hpp"
+#include "table.hpp"
+
+namespace kyoso::cli {
+namespace {
+
+struct Counts {
+  std::array<std::size_t, kind_count> kinds{};
+  std::array<std::size_t, relation_count> relations{};
+};
+
+Counts count(const Model& model) {
+  Counts counts;
+  for (Kind kind : all_kinds()) {
+    counts.kinds[static_cast<std::size_t>(kind)] = model.nodes_of_kind(kind).size();
+  }
+  for (EdgeIndex i = 0; i < model.edge_count(); ++i) {
+    ++counts.relations[static_cast<std::size_t>(model.edge(i).relation)];
+  }
+  return counts;
+}
+
+// Every kind and relation of the vocabulary is present, zero or not, so that a program
+// reading the document finds the same keys for every model.
+void print_json(const Model& model, const Counts& counts, std::ostream& out) {
+  namespace json = boost::json;
+  json::object kinds;
+  for (Kind kind : all_kinds())
+    kinds[to_string(kind)] = counts.kinds[static_cast<std::size_t>(kind)];
+  json::object relations;
+  for (Relation r : all_relations()) {
+    relations[to_string(r)] = counts.relations[static_cast<std::size_t>(r)];
+  }
+  json::object doc;
+  doc["schema"] = "kyoso.stats/1";
+  doc["model"] = model_info_json(model.info());
+  doc["nodes"] = {{"total", model.node_count()}, {"by_kind", std::move(kinds)}};
+  doc["edges"] = {{"total", model.edge_count()}, {"by_relation", std::move(relations)}};
+  out << json_text(doc);
+}
+
+std::string model_title(const ModelInfo& info, Lang lang) {
+  std::string title = info.id;
+  const std::string& name = info.name.in(lang);
+  if (!name.empty()) title += (title.empty() ? "" : " — ") + name;
+  if (info.fiscal_year) title += " (" + fiscal_year_text(*info.fiscal_year, lang) + ")";
+  return title;
+}
+
+// The table leaves out what the model does not have; the JSON lists everything.
+void print_table(const Model& model, const Counts& counts, Lang lang, std::ostream& out) {
+  std::string title = model_title(model.info(), lang);
+  if (!title.empty()) out << title << "\n\n";
+  Table nodes(
+      {std::string(pick(lang, "種類", "kind")), std::string(pick(lang, "ノード数", "nodes"))});
+  nodes.align_right(1);
+  for (Kind kind : all_kinds()) {
+    std::size_t n = counts.kinds[static_cast<std::size_t>(kind)];
+    if (n > 0) nodes.add_row({std::string(to_string(kind)), std::to_string(n)});
+  }
+  nodes.add_row({std::string(pick(lang, "合計", "total")), std::to_string(model.node_count())});
+  out << nodes.render() << "\n";
+  Table edges(
+      {std::string(pick(lang, "関係", "relation")), std::string(pick(lang, "エッジ数", "edges"))});
+  edges.align_right(1);
+  for (Relation r : all_relations()) {
+    std::size_t n = counts.relations[static_cast<std::size_t>(r)];
+    if (n > 0) edges.add_row({std::string(to_string(r)), std::to_string(n)});
+  }
+  edges.add_row({std::string(pick(lang, "合計", "total")), std::to_string(model.edge_count())});
+  out << edges.render();
+}
+
+void declare(CommandLine&) {}
+
+int run(Context& context) {
+  const Model& model = context.model();
+  Counts counts = count(model);
+  if (context.format == "json") {
+    print_json(model, counts, context.out);
+  } else {
+    print_table(model, counts, context.lang, context.out);
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+Command stats_command() {
+  return {
+      .name = "stats",
+      .summary = "Count the nodes of each kind and the edges of each relation",
+      .arguments = "[options]",
+      .details = "",
+      .formats = {"table", "json"},
+      .declare = declare,
+      .run = run,
+  };
+}
+
+}  // namespace kyoso::cli
