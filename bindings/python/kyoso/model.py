@@ -1,0 +1,351 @@
+"""The policy graph and the questions it answers.
+
+A :class:`Model` is immutable: load it once (:func:`default_model`, :func:`load`,
+:func:`parse`) and query it as often as you like, from as many threads as you like — the
+queries run in C++ without holding the GIL.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping
+
+from . import _kyoso
+from .results import Diagnosis, ModelInfo, Neighbor, Node, PathResult, Portfolio, Recommendation
+
+if TYPE_CHECKING:
+    import networkx
+
+__all__ = ["Model", "default_model", "load", "parse"]
+
+ExportFormat = Literal["jgf", "dot", "graphml", "node-link"]
+Direction = Literal["out", "in", "both"]
+Lang = Literal["ja", "en"]
+Ids = str | Iterable[str] | None
+
+
+def _ids(value: Ids) -> list[str]:
+    # One id alone is a list of one, not the characters of a string.
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return list(value)
+
+
+def _profile(
+    mission: str | None,
+    goals: Ids,
+    fields: Ids,
+    stage: str | None,
+    partners: Ids,
+    holds: Ids,
+    establishment: str | None,
+    applicant: str | None,
+) -> dict[str, Any]:
+    profile: dict[str, Any] = {
+        "mission": mission or "",
+        "goals": _ids(goals),
+        "fields": _ids(fields),
+        "stage": stage or "",
+        "partners": _ids(partners),
+        "holds": _ids(holds),
+        "establishment": establishment or "",
+    }
+    if applicant:
+        profile["applicant"] = applicant
+    return profile
+
+
+class Model:
+    """An immutable, validated graph of MEXT's support package and the programs around it.
+
+    Get one from :func:`default_model`, :func:`load` or :func:`parse`. Ids are
+    ``"kind/slug"`` strings (``"program/coi-next"``); where a query takes an id, the kind
+    may be left out when the slug is unambiguous (``"coi-next"``). An unknown id raises
+    :class:`kyoso.UnknownIdError` naming the nearest valid one.
+    """
+
+    __slots__ = ("_model",)
+
+    def __init__(self, _model: _kyoso.Model | None = None) -> None:
+        """An empty model (the loaders pass the C++ model they made)."""
+        self._model = _kyoso.Model() if _model is None else _model
+
+    # ---- the graph -----------------------------------------------------------------------
+
+    @property
+    def node_count(self) -> int:
+        """The number of nodes."""
+        return self._model.node_count
+
+    @property
+    def edge_count(self) -> int:
+        """The number of edges."""
+        return self._model.edge_count
+
+    @property
+    def info(self) -> ModelInfo:
+        """What the whole graph is about (id, name, fiscal year, sources)."""
+        return ModelInfo.from_dict(self._model.info())
+
+    def node(self, id: str) -> Node:  # noqa: A002
+        """One node, with its names, attributes, figures and sources."""
+        return Node.from_dict(self._model.node(id))
+
+    def nodes(self, kind: str | None = None) -> list[Node]:
+        """Every node, or every node of one kind (``"program"`` …), in id order."""
+        return [Node.from_dict(n) for n in self._model.nodes(kind)]
+
+    def resolve(self, id: str) -> str:  # noqa: A002
+        """The full id of a node: ``resolve("coi-next") == "program/coi-next"``."""
+        return self._model.resolve(id)
+
+    def subgraph(self, ids: Iterable[str]) -> Model:
+        """The given nodes and every edge among them, as a model of its own (same info).
+
+        For drawing or exporting part of the model, e.g. the nodes behind a recommendation:
+        ``model.subgraph(rec.nodes).export("dot")``. Ids may leave out their kind.
+        """
+        keep = {self.resolve(node_id) for node_id in _ids(ids)}
+        # Cut from the model's own file and read back, so the part is validated like any model.
+        document = json.loads(self.export("jgf"))
+        graph = document["graph"]
+        graph["nodes"] = {k: node for k, node in graph["nodes"].items() if k in keep}
+        graph["edges"] = [
+            e for e in graph.get("edges", []) if e["source"] in keep and e["target"] in keep
+        ]
+        return parse(json.dumps(document, ensure_ascii=False), "<subgraph>")
+
+    def __contains__(self, id: object) -> bool:  # noqa: A002
+        """Whether a node has exactly this id."""
+        return isinstance(id, str) and self._model.contains(id)
+
+    def __eq__(self, other: object) -> bool:
+        """Whether two models hold the same nodes, edges and information."""
+        return isinstance(other, Model) and self._model == other._model
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<kyoso.Model {self.info.id!r}: {self.node_count} nodes, {self.edge_count} edges>"
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]:
+        # Pickled as its JGF text, so that a Model can be sent to worker processes.
+        return (parse, (self.export("jgf"), "<pickle>"))
+
+    # ---- queries -------------------------------------------------------------------------
+
+    def fit(
+        self,
+        *,
+        mission: str | None = None,
+        goals: Ids = None,
+        fields: Ids = None,
+        stage: str | None = None,
+        partners: Ids = None,
+        holds: Ids = None,
+        establishment: str | None = None,
+        applicant: str | None = None,
+        weights: Mapping[str, float] | None = None,
+    ) -> list[Recommendation]:
+        """Every program, ranked for a university's profile.
+
+        Args:
+            mission: the university's mission (``"mission/regional-revitalization"``).
+            goals: what it wants support for (purposes: ``"social-implementation"`` …).
+            fields: its regional industries (``"field/…"``).
+            stage: its development stage (``"stage/0"`` … ``"stage/3"``).
+            partners: partners it can bring (``"partner/local-government"`` …).
+            holds: programs it has already been awarded.
+            establishment: ``"establishment/national"``, ``"…/public"`` or ``"…/private"``.
+            applicant: who applies (default ``"applicant/university"``).
+            weights: overrides of the criteria's weights: ``mission``, ``goals``,
+                ``fields``, ``stage`` and ``inherited``.
+
+        Returns:
+            One :class:`Recommendation` per program: eligible ones first, then by score,
+            then by id.
+        """
+        profile = _profile(mission, goals, fields, stage, partners, holds, establishment, applicant)
+        found = _kyoso.fit(self._model, profile, dict(weights or {}))
+        return [Recommendation.from_dict(r) for r in found]
+
+    def explain(
+        self,
+        program: str,
+        *,
+        mission: str | None = None,
+        goals: Ids = None,
+        fields: Ids = None,
+        stage: str | None = None,
+        partners: Ids = None,
+        holds: Ids = None,
+        establishment: str | None = None,
+        applicant: str | None = None,
+        weights: Mapping[str, float] | None = None,
+    ) -> Recommendation:
+        """One program's full derivation for a profile: the same Recommendation fit() gives.
+
+        Takes the profile arguments of :meth:`fit`.
+        """
+        profile = _profile(mission, goals, fields, stage, partners, holds, establishment, applicant)
+        found = _kyoso.explain(self._model, program, profile, dict(weights or {}))
+        return Recommendation.from_dict(found)
+
+    def portfolio(
+        self,
+        *,
+        mission: str | None = None,
+        goals: Ids = None,
+        fields: Ids = None,
+        stage: str | None = None,
+        partners: Ids = None,
+        holds: Ids = None,
+        establishment: str | None = None,
+        applicant: str | None = None,
+        weights: Mapping[str, float] | None = None,
+    ) -> Portfolio:
+        """The fewest eligible programs that cover the profile's goals, laid out in time.
+
+        Takes the profile arguments of :meth:`fit`.
+        """
+        profile = _profile(mission, goals, fields, stage, partners, holds, establishment, applicant)
+        found = _kyoso.portfolio(self._model, profile, dict(weights or {}))
+        return Portfolio.from_dict(found)
+
+    def diagnose(
+        self,
+        *,
+        challenges: Ids = None,
+        stage: str | None = None,
+        text: str | None = None,
+    ) -> list[Diagnosis]:
+        """The success factors and reference cases for the challenges a university faces.
+
+        Args:
+            challenges: challenge ids (``"challenge/01"`` …).
+            stage: a development stage: every challenge at that stage.
+            text: words matched against the challenges' Japanese and English texts
+                (``"トップマネジメント"``).
+
+        Returns:
+            The union of the three selections: named and staged challenges in id order,
+            then text matches by how well they match. A query that selects nothing raises
+            :class:`kyoso.Error`.
+        """
+        found = _kyoso.diagnose(self._model, _ids(challenges), stage or "", text or "")
+        return [Diagnosis.from_dict(d) for d in found]
+
+    def neighbors(
+        self,
+        id: str,  # noqa: A002
+        *,
+        relation: str | None = None,
+        direction: Direction = "out",
+        depth: int = 1,
+    ) -> list[Neighbor]:
+        """The nodes within ``depth`` steps of a node, nearest first, then by id.
+
+        Args:
+            id: the node to start from.
+            relation: follow only edges of this relation (``"serves"`` …).
+            direction: ``"out"`` (from source to target), ``"in"`` or ``"both"``.
+            depth: how many steps (1 or more).
+        """
+        found = _kyoso.neighbors(self._model, id, relation, direction, depth)
+        return [Neighbor.from_dict(n) for n in found]
+
+    def path(
+        self,
+        source: str,
+        target: str,
+        *,
+        max_length: int = 6,
+        relations: Ids = None,
+        directed: bool = False,
+        max_paths: int = 100,
+    ) -> PathResult:
+        """Every shortest path between two nodes ("how is 弘前大学 connected to COI-NEXT?").
+
+        Args:
+            source, target: the two nodes.
+            max_length: the longest path to look for, in edges.
+            relations: follow only edges of these relations (default: any).
+            directed: follow edges only from their source to their target.
+            max_paths: list at most this many paths.
+        """
+        found = _kyoso.shortest_paths(
+            self._model, source, target, max_length, _ids(relations), directed, max_paths
+        )
+        return PathResult.from_dict(found)
+
+    # ---- files and other formats ---------------------------------------------------------
+
+    def export(
+        self,
+        format: ExportFormat = "jgf",  # noqa: A002
+        *,
+        lang: Lang = "ja",
+        focus: str | None = None,
+        depth: int = 1,
+    ) -> str:
+        """The model as text in one of kyoso's formats.
+
+        Args:
+            format: ``"jgf"`` (kyoso's own JSON Graph Format file), ``"dot"`` (GraphViz),
+                ``"graphml"`` or ``"node-link"`` (NetworkX's JSON).
+            lang: the language of DOT labels.
+            focus: DOT only: draw only the nodes within ``depth`` steps of this node.
+            depth: see ``focus``.
+
+        To draw or export another part of the model, take a :meth:`subgraph` first.
+        """
+        if format == "dot":
+            return _kyoso.to_dot(self._model, lang, focus, depth)
+        if focus is not None:
+            raise ValueError("focus applies to the DOT export only")
+        if format == "jgf":
+            return _kyoso.to_jgf(self._model)
+        if format == "graphml":
+            return _kyoso.to_graphml(self._model)
+        if format == "node-link":
+            return _kyoso.to_node_link(self._model)
+        raise ValueError(f"unknown format {format!r}; expected jgf, dot, graphml or node-link")
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Writes the model as a JGF file; loading it gives an equal model."""
+        _kyoso.save_model(self._model, os.fspath(path))
+
+    def to_networkx(self) -> networkx.MultiDiGraph:
+        """The whole graph as a ``networkx.MultiDiGraph`` (imports networkx on first use).
+
+        Nodes are keyed by id, with ``kind``, ``name_ja``, ``name_en``, ``description_ja``,
+        ``description_en``, ``note``, ``attributes``, ``figures`` (amounts) and ``sources``;
+        edges are keyed by relation, with ``relation``, ``certainty``, ``fiscal_year``,
+        ``what``, ``note`` and ``sources``.
+        """
+        from .graph import to_networkx
+
+        return to_networkx(self)
+
+
+def default_model() -> Model:
+    """The FY2024 (令和6年度) dataset compiled into kyoso."""
+    return Model(_kyoso.default_model())
+
+
+def load(path: str | os.PathLike[str]) -> Model:
+    """Reads and validates a JGF model file.
+
+    Raises :class:`kyoso.IoError` when it cannot be read, :class:`kyoso.ParseError` (with
+    line and column) when it is not JSON, :class:`kyoso.ValidationError` (with a JSON
+    pointer) when it breaks the model's rules.
+    """
+    return Model(_kyoso.load_model(os.fspath(path)))
+
+
+def parse(text: str, origin: str = "<input>") -> Model:
+    """Parses and validates a JGF model given as text; ``origin`` names it in errors."""
+    return Model(_kyoso.parse_model(text, origin))

@@ -1,0 +1,395 @@
+"""The answers kyoso gives, as plain immutable objects.
+
+Every class here is a frozen dataclass mirroring the C++ struct of the same name
+(``include/kyoso/model.hpp`` and ``query.hpp``). Vocabulary words are the strings files use
+(``"program"``, ``"serves"``, ``"via-partner"``); texts come in both languages as
+:class:`Text`. ``to_dict()`` gives JSON-ready dicts and ``from_dict()`` reads them back, so
+``type(x).from_dict(x.to_dict()) == x``; :func:`kyoso.to_dataframe` turns lists of them into
+tables.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal, Mapping, TypeVar
+
+__all__ = [
+    "Text",
+    "Source",
+    "Figure",
+    "Node",
+    "ModelInfo",
+    "Path",
+    "Profile",
+    "Criterion",
+    "Recommendation",
+    "FactorLink",
+    "CaseLink",
+    "Diagnosis",
+    "Neighbor",
+    "PathResult",
+    "PlanItem",
+    "Portfolio",
+]
+
+Eligibility = Literal["eligible", "via-partner", "not-eligible"]
+Certainty = Literal["certain", "high", "medium", "unknown"]
+Qualifier = Literal["exact", "approx", "up_to", "at_least"]
+
+_R = TypeVar("_R", bound="_Result")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, _Result):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class _Result:
+    # Fields holding other results (or lists of them), by the class they hold.
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        """This value as a dict of plain values (str, int, float, bool, None, list, dict)."""
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls: type[_R], data: Mapping[str, Any]) -> _R:
+        """The value ``to_dict()`` gave (missing keys take their defaults)."""
+        values: dict[str, Any] = {}
+        for name, value in data.items():
+            kind = cls._nested.get(name)
+            if kind is None:
+                values[name] = value
+            elif isinstance(value, list):
+                values[name] = [kind.from_dict(v) for v in value]
+            else:
+                values[name] = kind.from_dict(value)
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Text(_Result):
+    """A text in Japanese and English; either may be empty."""
+
+    ja: str = ""
+    en: str = ""
+
+
+@dataclass(frozen=True, repr=False)
+class Source(_Result):
+    """Where a fact comes from.
+
+    For the seed document: ``document``, ``section`` and a verbatim ``quote``; for outside
+    facts: ``publisher``, ``title``, ``url`` and ``page``. ``to_dict()`` leaves out the empty
+    ones, as the model file does.
+    """
+
+    document: str = ""
+    section: str = ""
+    quote: str = ""
+    publisher: str = ""
+    title: str = ""
+    url: str = ""
+    page: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The non-empty parts of this source."""
+        return {k: v for k, v in super().to_dict().items() if v}
+
+    def __repr__(self) -> str:
+        return f"Source({', '.join(f'{k}={v!r}' for k, v in self.to_dict().items())})"
+
+
+@dataclass(frozen=True)
+class Figure(_Result):
+    """A stated amount: money in integer yen, a duration or a count.
+
+    ``unit`` is one of jpy, jpy_per_year, years, fiscal_years, sites, count, basis_points;
+    ``qualifier`` says how the source states it (exact, approx 程度, up_to 〜/最長, at_least
+    以上); ``fiscal_year`` is the year it is tied to (2024 = 令和6年度), if any.
+    """
+
+    name: str
+    value: int
+    unit: str
+    qualifier: Qualifier = "exact"
+    fiscal_year: int | None = None
+    note: str = ""
+    sources: list[Source] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {"sources": Source}
+
+
+@dataclass(frozen=True)
+class Node(_Result):
+    """A node of the model: a program, a purpose, a university …
+
+    ``id`` is ``"kind/slug"``; ``attributes`` holds the documented keys (e.g. ``"call":
+    "open"``); ``figures`` the amounts stated for it.
+    """
+
+    id: str
+    kind: str
+    name: Text = field(default_factory=Text)
+    description: Text = field(default_factory=Text)
+    attributes: dict[str, str] = field(default_factory=dict)
+    figures: list[Figure] = field(default_factory=list)
+    note: str = ""
+    sources: list[Source] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {
+        "name": Text,
+        "description": Text,
+        "figures": Figure,
+        "sources": Source,
+    }
+
+    def figure(self, name: str, fiscal_year: int | None = None) -> Figure | None:
+        """The first figure with this name (and fiscal year, when given), or None."""
+        for f in self.figures:
+            if f.name == name and (fiscal_year is None or f.fiscal_year == fiscal_year):
+                return f
+        return None
+
+
+@dataclass(frozen=True)
+class ModelInfo(_Result):
+    """What a whole model is about: its id, name, fiscal year and sources."""
+
+    id: str = ""
+    name: Text = field(default_factory=Text)
+    description: Text = field(default_factory=Text)
+    fiscal_year: int | None = None
+    sources: list[Source] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {
+        "name": Text,
+        "description": Text,
+        "sources": Source,
+    }
+
+
+@dataclass(frozen=True)
+class Path(_Result):
+    """A path: ``nodes[0] -relations[0]- nodes[1] …``.
+
+    ``forward[i]`` tells whether edge ``i`` was followed from its source to its target.
+    ``str(path)`` reads ``a -serves-> b <-targets- c``.
+    """
+
+    nodes: list[str] = field(default_factory=list)
+    relations: list[str] = field(default_factory=list)
+    forward: list[bool] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        """The number of edges."""
+        return len(self.relations)
+
+    def __str__(self) -> str:
+        out = self.nodes[0] if self.nodes else ""
+        for node, relation, forward in zip(self.nodes[1:], self.relations, self.forward):
+            out += f" -{relation}-> {node}" if forward else f" <-{relation}- {node}"
+        return out
+
+
+@dataclass(frozen=True)
+class Profile(_Result):
+    """A university's situation, as the queries resolved it (every id with its kind).
+
+    An id it does not state is None.
+    """
+
+    mission: str | None = None
+    goals: list[str] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
+    stage: str | None = None
+    partners: list[str] = field(default_factory=list)
+    holds: list[str] = field(default_factory=list)
+    establishment: str | None = None
+    applicant: str | None = "applicant/university"
+
+
+@dataclass(frozen=True)
+class Criterion(_Result):
+    """One criterion of a fit and how far a program meets it.
+
+    ``id`` is ``"mission"``, ``"goal:purpose/…"``, ``"field:field/…"`` or ``"stage"``;
+    ``strength`` is 1 when met directly, less when met through a parent program, 0 when
+    missed; ``contribution`` (= weight × strength / total weight) is its part of the score;
+    ``paths`` show why it is met.
+    """
+
+    id: str
+    description: Text = field(default_factory=Text)
+    weight: float = 0.0
+    strength: float = 0.0
+    contribution: float = 0.0
+    paths: list[Path] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {"description": Text, "paths": Path}
+
+
+@dataclass(frozen=True)
+class Recommendation(_Result):
+    """One program's fit for a profile.
+
+    ``score`` (0–1) is the sum of the ``met`` criteria's contributions; ``eligibility`` is
+    ``"eligible"``, ``"via-partner"`` (a partner applies) or ``"not-eligible"``, with
+    ``reasons``; ``paths`` are the eligibility paths; ``sources`` cite every fact on the
+    paths; ``nodes`` is the sub-graph behind the answer (the program and every node on its
+    paths), e.g. for ``model.subgraph(rec.nodes).export("dot")``.
+    """
+
+    id: str
+    name: Text = field(default_factory=Text)
+    score: float = 0.0
+    eligibility: Eligibility = "eligible"
+    reasons: list[Text] = field(default_factory=list)
+    met: list[Criterion] = field(default_factory=list)
+    missed: list[Criterion] = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    nodes: list[str] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {
+        "name": Text,
+        "reasons": Text,
+        "met": Criterion,
+        "missed": Criterion,
+        "paths": Path,
+        "sources": Source,
+    }
+
+
+@dataclass(frozen=True)
+class FactorLink(_Result):
+    """A success factor (❶–❾) that addresses a challenge, with how sure the link is."""
+
+    id: str
+    name: Text = field(default_factory=Text)
+    description: Text = field(default_factory=Text)
+    label: str = ""
+    certainty: Certainty = "certain"
+    sources: list[Source] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {
+        "name": Text,
+        "description": Text,
+        "sources": Source,
+    }
+
+
+@dataclass(frozen=True)
+class CaseLink(_Result):
+    """A university whose case the casebook gives for a challenge."""
+
+    id: str
+    name: Text = field(default_factory=Text)
+    certainty: Certainty = "certain"
+    sources: list[Source] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {"name": Text, "sources": Source}
+
+
+@dataclass(frozen=True)
+class Diagnosis(_Result):
+    """A challenge with the success factors that address it and the cases to read.
+
+    ``block`` is ``"process"`` or ``"structure"``; ``stage`` the development stage it belongs
+    to (None if none); ``unresolved`` names candidate universities the source does not settle; ``match``
+    (0–1] says how well a text query matched.
+    """
+
+    id: str
+    name: Text = field(default_factory=Text)
+    block: str = ""
+    stage: str | None = None
+    stage_name: Text = field(default_factory=Text)
+    factors: list[FactorLink] = field(default_factory=list)
+    references: list[CaseLink] = field(default_factory=list)
+    unresolved: str = ""
+    note: str = ""
+    match: float = 1.0
+    sources: list[Source] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {
+        "name": Text,
+        "stage_name": Text,
+        "factors": FactorLink,
+        "references": CaseLink,
+        "sources": Source,
+    }
+
+
+@dataclass(frozen=True)
+class Neighbor(_Result):
+    """A node within some steps of another, with the path it was first reached by."""
+
+    id: str
+    name: Text = field(default_factory=Text)
+    kind: str = ""
+    depth: int = 1
+    path: Path = field(default_factory=Path)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {"name": Text, "path": Path}
+
+
+@dataclass(frozen=True)
+class PathResult(_Result):
+    """The shortest paths between two nodes.
+
+    ``length`` is the number of edges of a shortest path, None when there is none;
+    ``paths`` lists every shortest path (up to the query's max_paths; ``truncated`` then).
+    """
+
+    length: int | None = None
+    paths: list[Path] = field(default_factory=list)
+    truncated: bool = False
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {"paths": Path}
+
+
+@dataclass(frozen=True)
+class PlanItem(_Result):
+    """A program in a portfolio: the goals it covers and when it runs.
+
+    ``start_year`` is in years from now; ``years`` how long it runs, qualified as the source
+    states it (``years_qualifier``), both None when the source does not say.
+    """
+
+    id: str
+    name: Text = field(default_factory=Text)
+    score: float = 0.0
+    covers: list[str] = field(default_factory=list)
+    start_year: int = 0
+    years: int | None = None
+    years_qualifier: Qualifier | None = None
+    reasons: list[Text] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {"name": Text, "reasons": Text}
+
+
+@dataclass(frozen=True)
+class Portfolio(_Result):
+    """A plan of programs covering a profile's goals, laid out in time.
+
+    ``plan`` is in start order; ``uncovered`` lists goals no eligible program serves;
+    ``excluded`` says which programs were left out and why.
+    """
+
+    profile: Profile = field(default_factory=Profile)
+    plan: list[PlanItem] = field(default_factory=list)
+    uncovered: list[str] = field(default_factory=list)
+    excluded: list[Text] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {
+        "profile": Profile,
+        "plan": PlanItem,
+        "excluded": Text,
+    }

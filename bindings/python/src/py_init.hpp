@@ -1,0 +1,18 @@
+// The _kyoso extension module is put together from one init function per public header:
+// each binds that header's classes and functions and nothing else.
+#pragma once
+
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+namespace kyoso::python {
+
+namespace py = pybind11;
+
+void init_error(py::module_& m);       // error.hpp: the C++ -> Python error translation
+void init_vocabulary(py::module_& m);  // vocabulary.hpp: kinds and relations
+void init_model(py::module_& m);       // model.hpp: the Model class
+void init_io(py::module_& m);          // io.hpp: loading, saving and exports
+void init_query(py::module_& m);       // query.hpp: fit, explain, diagnose, explore, portfolio
+
+}  // namespace kyoso::python
