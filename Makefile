@@ -10,10 +10,10 @@ BUILD := build
 KYOSO := $(BUILD)/bin/kyoso
 PREFIX ?= /usr/local
 
-.PHONY: run test build deps asan install bench format clean
+.PHONY: run test build deps asan tsan fuzz install bench format clean
 
 run: build
-	$(KYOSO) show program/coi-next
+	$(KYOSO) fit --mission regional-revitalization --goal social-implementation
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
@@ -42,6 +42,20 @@ asan: deps
 	cmake --build build-asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
 
+# Unit tests again under ThreadSanitizer (concurrency_test queries one model from many threads).
+tsan: deps
+	cmake --preset tsan
+	cmake --build build-tsan -j $(JOBS)
+	ctest --preset tsan -j $(JOBS)
+
+# libFuzzer targets (clang), each run for FUZZ_SECONDS; findings land in build-fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+fuzz: DEB_PACKAGES += clang libclang-rt-14-dev
+fuzz: deps
+	cmake --preset fuzz
+	cmake --build build-fuzz -j $(JOBS)
+	fuzz/run $(FUZZ_SECONDS) build-fuzz
+
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
@@ -49,4 +63,4 @@ format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-tsan build-fuzz

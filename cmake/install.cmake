@@ -24,5 +24,7 @@ install(FILES ${PROJECT_BINARY_DIR}/kyosoConfig.cmake
               ${PROJECT_BINARY_DIR}/kyosoConfigVersion.cmake
         DESTINATION ${config_dir})
 
+file(RELATIVE_PATH pc_to_prefix "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
+string(REGEX REPLACE "/$" "" pc_to_prefix "${pc_to_prefix}")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/kyoso.pc.in ${PROJECT_BINARY_DIR}/kyoso.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/kyoso.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

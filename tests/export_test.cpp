@@ -312,6 +312,19 @@ TEST(Dot, NegativeDepthIsRefused) {
   EXPECT_THROW(to_dot(chain(), around("program/coi-next", -1)), Error);
 }
 
+// `kyoso export --focus` exports neighbourhood() in every format; for DOT that must be the
+// picture the focus option draws.
+TEST(Dot, AFocusedPictureIsThePictureOfTheNeighbourhood) {
+  for (const Model& m : {chain(), default_model()}) {
+    for (const char* focus : {"program/coi-next", "university/hirosaki"}) {
+      for (int depth : {0, 1, 2, 3}) {
+        EXPECT_EQ(to_dot(m, around(focus, depth)), to_dot(neighbourhood(m, focus, depth)))
+            << focus << " " << depth;
+      }
+    }
+  }
+}
+
 // ---- GraphML -------------------------------------------------------------------------------
 
 // A GraphML document read back with a real XML parser: each node's and edge's data by the

@@ -127,6 +127,8 @@ TEST(Diagnose, AnUnresolvedChallengeHasCandidatesAndNoReferenceCases) {
   EXPECT_TRUE(ds[0].references.empty());
   EXPECT_TRUE(ds[0].factors.empty());
   EXPECT_EQ(ds[0].unresolved, "university/tuat | university/kobe");
+  EXPECT_EQ(ds[0].candidates,
+            (std::vector<std::vector<std::string>>{{"university/tuat"}, {"university/kobe"}}));
   EXPECT_EQ(ds[0].note, "Unresolved alignment");
 }
 
@@ -264,6 +266,17 @@ TEST_F(DefaultCasebook, ChallengeTwentyTwoIsUnresolved) {
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_TRUE(ds[0].references.empty());
   EXPECT_FALSE(ds[0].unresolved.empty());
+  // DOMAIN.md §4: "? 東北, 広島, 立命館 or 広島".
+  EXPECT_EQ(ds[0].candidates,
+            (std::vector<std::vector<std::string>>{
+                {"university/tohoku", "university/hiroshima", "university/ritsumeikan"},
+                {"university/hiroshima"}}));
+}
+
+TEST_F(DefaultCasebook, AResolvedChallengeHasNoCandidates) {
+  std::vector<Diagnosis> ds = run({{"challenge/06"}, "", ""});
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_TRUE(ds[0].candidates.empty());
 }
 
 TEST_F(DefaultCasebook, TopManagementFindsChallengesSixAndElevenInEitherLanguage) {

@@ -147,6 +147,15 @@ TEST(ShortestPaths, NoPathBetweenUnconnectedNodes) {
   EXPECT_FALSE(r.truncated);
 }
 
+TEST(ShortestPaths, NamesItsEndsInFull) {
+  PathQuery q;
+  q.from = "a";
+  q.to = "d";
+  PathResult r = shortest_paths(diamond(), q);
+  EXPECT_EQ(r.from, "program/a");
+  EXPECT_EQ(r.to, "program/d");
+}
+
 TEST(ShortestPaths, FromANodeToItselfIsOneNodeAndNoHops) {
   PathResult r = shortest_paths(diamond(), query("b", "b"));
   EXPECT_EQ(r.length, 0u);
@@ -242,6 +251,73 @@ TEST(Neighbors, RefusesADepthBelowOne) {
 
 TEST(Neighbors, RefusesAnUnknownId) {
   EXPECT_THROW(neighbors(diamond(), "program/zz"), UnknownIdError);
+}
+
+TEST(PathSources, AreTheSourcesOfEachEdgeFollowedInPathOrder) {
+  auto cited = [](std::string source, std::string target, std::string quote) {
+    ModelBuilder::EdgeSpec e = edge(std::move(source), std::move(target));
+    e.detail.sources.push_back(Source{"seed.txt", "", std::move(quote), "", "", "", ""});
+    return e;
+  };
+  Model m = graph({"a", "b", "c"}, {cited("a", "b", "ab"), cited("c", "b", "cb")});
+  PathResult r = shortest_paths(m, query("a", "c"));
+  ASSERT_EQ(r.paths.size(), 1u);
+  std::vector<Source> sources = path_sources(m, r.paths[0]);
+  ASSERT_EQ(sources.size(), 2u);
+  EXPECT_EQ(sources[0].quote, "ab");
+  EXPECT_EQ(sources[1].quote, "cb");
+}
+
+std::vector<std::string> node_ids(const Model& m) {
+  std::vector<std::string> out;
+  for (NodeIndex i = 0; i < m.node_count(); ++i) out.push_back(m.node(i).id);
+  return out;
+}
+
+TEST(Subgraph, KeepsTheNodesGivenAndOnlyTheEdgesAmongThem) {
+  std::vector<std::string> ids{"program/a", "b", "program/d"};
+  Model sub = subgraph(diamond(), ids);
+  EXPECT_EQ(node_ids(sub), (std::vector<std::string>{"program/a", "program/b", "program/d"}));
+  ASSERT_EQ(sub.edge_count(), 2u);  // a→b and b→d; the edges through c are gone
+  EXPECT_EQ(sub.node(sub.edge(0).source).id, "program/a");
+  EXPECT_EQ(sub.node(sub.edge(1).target).id, "program/d");
+}
+
+TEST(Subgraph, KeepsWhatTheEdgesCarry) {
+  ModelBuilder::EdgeSpec e = edge("a", "b");
+  e.certainty = Certainty::medium;
+  e.fiscal_year = 2024;
+  e.detail.note = "why";
+  Model m = graph({"a", "b"}, {e});
+  std::vector<std::string> both{"a", "b"};
+  EXPECT_EQ(subgraph(m, both), m);
+}
+
+TEST(Subgraph, RefusesAnUnknownId) {
+  std::vector<std::string> ids{"program/zz"};
+  EXPECT_THROW(subgraph(diamond(), ids), UnknownIdError);
+}
+
+TEST(Neighbourhood, FollowsEdgesEitherWayUpToTheDepth) {
+  // a → b → d ← c, and e alone.
+  Model m = graph({"a", "b", "c", "d", "e"}, {edge("a", "b"), edge("b", "d"), edge("c", "d")});
+  EXPECT_EQ(node_ids(neighbourhood(m, "d", 1)),
+            (std::vector<std::string>{"program/b", "program/c", "program/d"}));
+  Model two = neighbourhood(m, "program/d", 2);
+  EXPECT_EQ(node_ids(two),
+            (std::vector<std::string>{"program/a", "program/b", "program/c", "program/d"}));
+  EXPECT_EQ(two.edge_count(), 3u);
+}
+
+TEST(Neighbourhood, DepthZeroIsTheFocusAlone) {
+  Model m = neighbourhood(diamond(), "a", 0);
+  EXPECT_EQ(node_ids(m), std::vector<std::string>{"program/a"});
+  EXPECT_EQ(m.edge_count(), 0u);
+}
+
+TEST(Neighbourhood, RefusesANegativeDepthAndAnUnknownFocus) {
+  EXPECT_THROW(neighbourhood(diamond(), "a", -1), Error);
+  EXPECT_THROW(neighbourhood(diamond(), "zz", 1), UnknownIdError);
 }
 
 // DOMAIN.md §4: factor ❶ addresses challenges 01, 02, 06 and 15; 東京農工 is a reference

@@ -147,15 +147,17 @@ TEST(Fit, ContributionsAddUpToTheScore) {
 }
 
 TEST(Fit, ScoreIsTheWeightedShareOfStatedCriteria) {
-  // Mission and goal, both stated on program/talent? No: talent serves talent, so only the
-  // mission is met: 0.35 / (0.35 + 0.40).
+  const FitWeights w;
+  const double stated = w.mission + w.goals;
   FitResult r = fit(policy(), regional_social());
-  EXPECT_NEAR(find(r, "program/talent").score, 0.35 / 0.75, 1e-12);
+  // program/talent serves another goal: only the mission is met.
+  EXPECT_NEAR(find(r, "program/talent").score, w.mission / stated, 1e-12);
   EXPECT_NEAR(find(r, "program/hub").score, 1.0, 1e-12);
-  // A track inherits both facts from its parent at half strength.
-  EXPECT_NEAR(find(r, "program/hub/nurturing").score, 0.5, 1e-12);
+  // A track inherits both facts from its parent, each at the inherited strength.
+  EXPECT_NEAR(find(r, "program/hub/nurturing").score, w.inherited, 1e-12);
   // The regional field names the mission itself, and inherits the goal.
-  EXPECT_NEAR(find(r, "program/hub/full/regional").score, (0.35 + 0.40 * 0.5) / 0.75, 1e-12);
+  EXPECT_NEAR(find(r, "program/hub/full/regional").score,
+              (w.mission + w.goals * w.inherited) / stated, 1e-12);
 }
 
 TEST(Fit, MetCriteriaCarryTheirPathsAndSources) {
@@ -321,6 +323,46 @@ TEST(Portfolio, PromotionPutsTheLaterTrackAfterTheEarlierOne) {
   ASSERT_TRUE(nurturing && regional);
   EXPECT_EQ(nurturing->start_year, 0);
   EXPECT_EQ(regional->start_year, nurturing->years);
+}
+
+TEST(Portfolio, ADurationKeepsTheUnitTheSourceCountsIn) {
+  Node program;
+  program.id = "program/short";
+  program.kind = Kind::program;
+  program.name = {"短期", "short"};
+  Figure duration;
+  duration.name = "duration";
+  duration.value = 2;
+  duration.unit = Unit::fiscal_years;
+  duration.qualifier = Qualifier::approx;
+  program.figures.push_back(duration);
+  ModelBuilder::EdgeSpec serves;
+  serves.source = "program/short";
+  serves.target = "purpose/talent";
+  serves.relation = Relation::serves;
+  Model m = ModelBuilder::from(policy()).add_node(program).add_edge(serves).build();
+  Profile p;
+  p.goals = {"talent"};
+  p.establishment = "public";  // leaves program/talent out, so the plan is program/short
+  Portfolio plan = portfolio(m, p);
+  ASSERT_EQ(plan.plan.size(), 1u);
+  EXPECT_EQ(plan.plan[0].id, "program/short");
+  EXPECT_EQ(plan.plan[0].years, 2);
+  EXPECT_EQ(plan.plan[0].years_qualifier, Qualifier::approx);
+  EXPECT_EQ(plan.plan[0].years_unit, Unit::fiscal_years);
+}
+
+TEST(Fit, ResolveProfileGivesFullIdsWithoutRepeats) {
+  Profile p = regional_social();
+  p.goals.push_back("purpose/social");
+  p.stage = "0";
+  Profile r = resolve_profile(policy(), p);
+  EXPECT_EQ(r.mission, "mission/regional");
+  EXPECT_EQ(r.goals, std::vector<std::string>{"purpose/social"});
+  EXPECT_EQ(r.stage, "stage/0");
+  EXPECT_EQ(r.applicant, "applicant/university");
+  p.fields = {"agricultur"};
+  EXPECT_THROW(resolve_profile(policy(), p), UnknownIdError);
 }
 
 TEST(Portfolio, AGoalNoEligibleProgramServesIsReportedUncovered) {

@@ -20,7 +20,7 @@ void CommandLine::add_argument(const char* name, int count) {
 Context::Context(const po::variables_map& options, Lang lang, std::string format, std::ostream& out)
     : options(options), lang(lang), format(std::move(format)), out(out) {}
 
-const Model& Context::model() {
+const Model& Context::base_model() {
   if (auto file = get("model")) {
     if (!loaded_) loaded_ = load_model(*file);
     return *loaded_;
@@ -28,13 +28,39 @@ const Model& Context::model() {
   return default_model();
 }
 
+const Scenario* Context::scenario() {
+  if (!scenario_) {
+    auto file = get("scenario");
+    if (!file) return nullptr;
+    scenario_ = load_scenario(*file);
+  }
+  return &*scenario_;
+}
+
+const Model& Context::model() {
+  const Scenario* edits = scenario();
+  if (!edits) return base_model();
+  if (!applied_) applied_ = apply(base_model(), *edits);
+  return *applied_;
+}
+
 std::optional<std::string> Context::get(const char* name) const {
   if (!options.count(name)) return std::nullopt;
   return options[name].as<std::string>();
 }
 
+Relation relation_option(const std::string& value) {
+  if (auto relation = parse_relation(value)) return *relation;
+  std::string names;
+  for (Relation r : all_relations())
+    names += (names.empty() ? "" : ", ") + std::string(to_string(r));
+  throw UsageError("unknown relation '" + value + "' (relations: " + names + ")");
+}
+
 std::vector<Command> all_commands() {
-  return {validate_command(), stats_command(), show_command(), export_command()};
+  return {validate_command(),  stats_command(),   show_command(),      export_command(),
+          fit_command(),       explain_command(), portfolio_command(), diagnose_command(),
+          neighbors_command(), path_command(),    simulate_command(),  compare_command()};
 }
 
 namespace {
@@ -48,10 +74,12 @@ po::options_description global_options() {
   options.add_options()
       ("model", po::value<std::string>()->value_name("FILE"),
        "the model file (JGF); default: the embedded dataset")
+      ("scenario", po::value<std::string>()->value_name("FILE"),
+       "lay a scenario file (kyoso.scenario/1, docs/scenarios.md) over the model")
       ("lang", po::value<std::string>()->value_name("ja|en")->default_value("ja"),
        "the language of names and labels")
       ("format", po::value<std::string>()->value_name("FORMAT"),
-       "table|json; for export: jgf|dot|graphml|node-link")
+       "table|json (explain also dot); for export: jgf|dot|graphml|node-link")
       ("help,h", "show this help");
   // clang-format on
   return options;
@@ -86,8 +114,8 @@ void print_main_help(std::ostream& out) {
       << top_options() << "\n"
       << "Run 'kyoso COMMAND --help' for a command's options.\n"
       << "Ids may leave out their kind when that is unambiguous: coi-next = program/coi-next.\n"
-      << "Exit status: 0 done, 1 bad input (model file, id, output file), 2 bad command line,\n"
-      << "3 internal error.\n";
+      << "Exit status: 0 done, 1 bad input (model or scenario file, id, output file), 2 bad\n"
+      << "command line, 3 internal error.\n";
 }
 
 void print_command_help(const Command& c, const CommandLine& line, std::ostream& out) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "kyoso/model.hpp"
+#include "kyoso/scenario.hpp"
 
 namespace kyoso::cli {
 
@@ -54,13 +55,20 @@ class Context {
   const std::string format;  // one of the command's formats
   std::ostream& out;         // standard output, written only if the command succeeds
 
-  // The model named by --model, or the embedded one; loaded on first use.
+  // The model named by --model, or the embedded one, with the --scenario file's edits laid
+  // over it when one is given; loaded (and the scenario applied) on first use.
   const Model& model();
+  // The model without the --scenario's edits: what `compare` compares the scenario with.
+  const Model& base_model();
+  // The --scenario file, read on first use; null without --scenario.
+  const Scenario* scenario();
   // A string option or positional argument, if given.
   std::optional<std::string> get(const char* name) const;
 
  private:
   std::optional<Model> loaded_;
+  std::optional<Scenario> scenario_;
+  std::optional<Model> applied_;
 };
 
 struct Command {
@@ -78,6 +86,14 @@ Command validate_command();
 Command stats_command();
 Command show_command();
 Command export_command();
+Command fit_command();
+Command explain_command();
+Command portfolio_command();
+Command diagnose_command();
+Command neighbors_command();
+Command path_command();
+Command simulate_command();
+Command compare_command();
 
 // Every command, in the order `kyoso --help` lists them.
 std::vector<Command> all_commands();
@@ -85,6 +101,10 @@ std::vector<Command> all_commands();
 // Runs the tool on a command line (argv[0] excluded) and returns the exit status. Writes
 // results to `out` and messages to `err`; never throws.
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) noexcept;
+
+// The relation an option names (--relation serves); a UsageError listing every relation
+// otherwise.
+Relation relation_option(const std::string& value);
 
 // A pair of texts, chosen by --lang, for the labels of tables.
 inline std::string_view pick(Lang lang, std::string_view ja, std::string_view en) {

@@ -2,31 +2,17 @@
 
 #include <boost/json.hpp>
 
-#include "figure_text.hpp"
+#include "io/json_writer.hpp"
+#include "kyoso/report.hpp"
 
 namespace kyoso::cli {
 
 namespace json = boost::json;
 
-json::object text_json(const Text& text) { return {{"ja", text.ja}, {"en", text.en}}; }
+json::object text_json(const Text& text) { return detail::bilingual_json(text); }
 
 json::array sources_json(const std::vector<Source>& sources) {
-  json::array out;
-  for (const Source& s : sources) {
-    json::object o;
-    auto put = [&](const char* key, const std::string& value) {
-      if (!value.empty()) o[key] = value;
-    };
-    put("document", s.document);
-    put("section", s.section);
-    put("quote", s.quote);
-    put("publisher", s.publisher);
-    put("title", s.title);
-    put("url", s.url);
-    put("page", s.page);
-    out.push_back(std::move(o));
-  }
-  return out;
+  return detail::sources_json(sources);
 }
 
 json::object figure_json(const Figure& figure, Lang lang) {
@@ -38,7 +24,7 @@ json::object figure_json(const Figure& figure, Lang lang) {
   o["fiscal_year"] = figure.fiscal_year ? json::value(*figure.fiscal_year) : json::value();
   o["note"] = figure.note;
   o["sources"] = sources_json(figure.sources);
-  o["text"] = figure_text(figure, lang);
+  o["text"] = to_text(figure, lang);
   return o;
 }
 
@@ -50,6 +36,8 @@ json::object model_info_json(const ModelInfo& info) {
   return o;
 }
 
-std::string json_text(const json::value& document) { return json::serialize(document) + "\n"; }
+std::string json_text(const json::value& document) {
+  return detail::write_json(document, detail::JsonLayout::compact) + "\n";
+}
 
 }  // namespace kyoso::cli

@@ -21,7 +21,8 @@ boost::json::object figure_json(const Figure& figure, Lang lang);
 // {"id", "name", "fiscal_year"} of the whole model.
 boost::json::object model_info_json(const ModelInfo& info);
 
-// One line of compact JSON and a newline.
+// One line of compact JSON with sorted keys, as the library writes its documents
+// (report.hpp), and a newline.
 std::string json_text(const boost::json::value& document);
 
 }  // namespace kyoso::cli

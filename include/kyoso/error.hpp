@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace kyoso {
 
@@ -47,6 +48,9 @@ class ValidationError : public Error {
 class UnknownIdError : public Error {
  public:
   UnknownIdError(std::string id, std::string suggestion, Location where = {});
+  // `context` says what asked for the id, e.g. a scenario edit's op: "remove_node: unknown id
+  // 'program/x' (did you mean 'program/y'?)".
+  UnknownIdError(std::string id, std::string suggestion, Location where, std::string_view context);
   const std::string& suggestion() const noexcept { return suggestion_; }
 
  private:

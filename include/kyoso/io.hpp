@@ -17,11 +17,23 @@ inline constexpr int schema_version = 1;
 // The embedded FY2024 (令和6年度) dataset, compiled into the library; built on first use.
 const Model& default_model();
 
+// How much a model file may hold (docs/format.md, "Limits"); more is refused with an error
+// naming the place, before it can exhaust memory or the stack.
+struct LoadLimits {
+  std::size_t max_file_bytes = std::size_t{1} << 30;    // 1 GiB, checked before reading
+  std::size_t max_depth = 64;                           // nested arrays/objects (at most 1000)
+  std::size_t max_string_bytes = std::size_t{1} << 20;  // per string or key, in UTF-8 bytes
+  std::size_t max_nodes = 10'000'000;
+  std::size_t max_edges = 10'000'000;
+};
+
 // Parses a JGF v2 document. `origin` names it in error messages (a file name).
 // Throws ParseError (with line and column) or ValidationError (with a JSON pointer).
 Model parse_model(std::string_view json, std::string_view origin = "<input>");
-// Reads and parses a file; throws IoError if it cannot be read.
+Model parse_model(std::string_view json, std::string_view origin, const LoadLimits&);
+// Reads and parses a file; throws IoError if it cannot be read or is over the size limit.
 Model load_model(const std::filesystem::path& file);
+Model load_model(const std::filesystem::path& file, const LoadLimits&);
 
 // The model as JGF v2, pretty-printed with sorted keys and a trailing newline, so that
 // saving what was loaded gives the same bytes.

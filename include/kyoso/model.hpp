@@ -178,7 +178,8 @@ class ModelBuilder {
     friend bool operator==(const EdgeSpec&, const EdgeSpec&) = default;
   };
 
-  // Starts from an existing model's nodes and edges.
+  // Starts from an existing model's nodes and edges. The node records are shared with the
+  // model, not copied: a builder from a large model costs a pointer per node.
   static ModelBuilder from(const Model&);
 
   ModelBuilder& info(ModelInfo);
@@ -190,6 +191,20 @@ class ModelBuilder {
 
   std::size_t node_count() const noexcept;
   std::size_t edge_count() const noexcept;
+
+  // Look-ups and edits on what has been added so far, for deriving one model from another
+  // (scenarios). A builder made by from() shares the model's node records until one is
+  // replaced, so these never touch the model it came from.
+  //
+  // The node with this id, or null; valid until the next edit of this builder.
+  const Node* find_node(std::string_view id) const;
+  bool has_edge(std::string_view source, std::string_view target, Relation) const;
+  // Replaces the node with the same id; false (and nothing changes) when there is none.
+  bool replace_node(Node node, std::string where = {});
+  // Removes the node and every edge at either end of it; false when there is no such node.
+  bool remove_node(std::string_view id);
+  // Removes the edge; false when there is no such edge.
+  bool remove_edge(std::string_view source, std::string_view target, Relation);
 
   Model build() &&;
   Model build() const&;

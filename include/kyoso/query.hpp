@@ -4,7 +4,9 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kyoso/model.hpp"
@@ -42,10 +44,12 @@ struct Profile {
 // fact stated on the track itself (the umbrella program speaks for all its tracks; a track
 // that names the mission itself is the more specific answer).
 struct FitWeights {
-  double mission = 0.35;
-  double goals = 0.40;   // shared equally among the profile's goals
+  double mission = 0.30;
+  double goals = 0.35;   // shared equally among the profile's goals
   double fields = 0.10;  // shared equally among the profile's fields
-  double stage = 0.15;
+  // Heavy enough that a stage the track is meant for outweighs a mission a sibling names
+  // itself: a starting university is pointed at 育成型 before any 本格型 field.
+  double stage = 0.25;
   double inherited = 0.5;
 };
 
@@ -58,7 +62,7 @@ struct Criterion {
   double weight = 0;        // its share of the score's denominator
   double strength = 0;      // 1 met directly, `inherited` via a parent program, 0 missed
   double contribution = 0;  // weight * strength / total weight; sums to the score
-  std::vector<Path> paths;  // why it is met
+  std::vector<Path> paths;  // why it is met; when missed, what the program states instead
 };
 
 struct Recommendation {
@@ -76,8 +80,13 @@ struct Recommendation {
 struct FitResult {
   Profile profile;  // as resolved: every id with its kind prefix
   FitWeights weights;
-  std::vector<Recommendation> results;  // eligible first, then by score, then by id
+  // Programs meeting any criterion first, eligible before not; then by score, then by id.
+  std::vector<Recommendation> results;
 };
+
+// The profile with every id in full ("social-implementation" -> "purpose/social-implementation")
+// and without repeats. Throws UnknownIdError for an id the model lacks.
+Profile resolve_profile(const Model&, const Profile&);
 
 // Every program, ranked for the profile. Throws UnknownIdError for an id the model lacks.
 FitResult fit(const Model&, const Profile&, const FitWeights& = {});
@@ -120,6 +129,8 @@ struct Diagnosis {
   std::vector<FactorLink> factors;
   std::vector<CaseLink> references;
   std::string unresolved;  // candidate universities the source does not settle, if any
+  // The same, read: each alternative reading of the source, as the university ids it names.
+  std::vector<std::vector<std::string>> candidates;
   std::string note;
   double match = 1.0;  // for text queries: how well the text matched (0–1]
   std::vector<Source> sources;
@@ -158,6 +169,8 @@ struct PathQuery {
 };
 
 struct PathResult {
+  std::string from;  // the query's ends, as resolved
+  std::string to;
   std::optional<std::size_t> length;  // hops of the shortest path; empty when none
   std::vector<Path> paths;            // every shortest path (up to max_paths), sorted by
                                       // node ids, then relations, then forward first
@@ -167,6 +180,17 @@ struct PathResult {
 // Throws Error for a negative max_length, UnknownIdError for an unknown id.
 PathResult shortest_paths(const Model&, const PathQuery&);
 
+// The sources of the edges a path follows, in path order, without repeats: what a reader
+// checks to trust the path.
+std::vector<Source> path_sources(const Model&, const Path&);
+
+// The nodes given (ids may omit their kind) and every edge among them, as a model of its
+// own with the same info; for drawing or exporting part of a model. Throws UnknownIdError.
+Model subgraph(const Model&, std::span<const std::string> ids);
+// The nodes within `depth` steps of `focus`, following edges in either direction, and every
+// edge among them. Depth 0 is the focus alone; throws Error for a negative depth.
+Model neighbourhood(const Model&, std::string_view focus, int depth);
+
 // ---- portfolio ---------------------------------------------------------------------------
 
 struct PlanItem {
@@ -175,9 +199,10 @@ struct PlanItem {
   double score = 0;
   std::vector<std::string> covers;  // purpose ids
   int start_year = 0;               // years from now
-  int years = 0;                    // how long it runs
+  int years = 0;                    // how long it runs; 0 when the source does not say
   Qualifier years_qualifier = Qualifier::exact;
-  std::vector<Text> reasons;  // why it is in the plan (and in this order)
+  Unit years_unit = Unit::years;  // years or fiscal_years (年度), as the source counts them
+  std::vector<Text> reasons;      // why it is in the plan (and in this order)
 };
 
 struct Portfolio {

@@ -49,8 +49,17 @@ enum class Relation : std::uint8_t {
   applies_as,       // partner->applicant: this partner may itself be the applicant
   excludes,         // program->establishment: this establishment may not apply
   suits_stage,      // program->stage: the development stage a track is meant for
+  // A university's profile, stored in the model so that every university can be fitted at
+  // once (fit_all); profile_of() reads these with `awarded` as the programs held.
+  has_mission,        // university->mission
+  pursues,            // university->purpose: a goal
+  works_in,           // university->field
+  has_partner,        // university->partner
+  established_as,     // university->establishment
+  reached_stage,      // university->stage: the development stage the university is at
+  collaborates_with,  // university/stakeholder->stakeholder: joint research
 };
-inline constexpr std::size_t relation_count = 19;
+inline constexpr std::size_t relation_count = 26;
 
 // How sure the dataset is of an edge (casebook alignment: C, H, M, ?).
 enum class Certainty : std::uint8_t { certain, high, medium, unknown };

@@ -2,12 +2,27 @@
 
 #include <algorithm>
 #include <boost/json/serialize.hpp>
+#include <charconv>
+#include <cmath>
 #include <vector>
 
 namespace kyoso::detail {
 namespace {
 
 namespace json = boost::json;
+
+// Boost.JSON would write 1.0 as "1E0" and 0.5 as "5E-1".
+void write_double(std::string& out, double d) {
+  if (!std::isfinite(d)) {
+    out += "null";
+    return;
+  }
+  char text[32];
+  auto end = std::to_chars(text, text + sizeof text, d).ptr;
+  std::string_view written(text, static_cast<std::size_t>(end - text));
+  out += written;
+  if (written.find_first_of(".e") == std::string_view::npos) out += ".0";
+}
 
 void write(std::string& out, const json::value& v, int depth, JsonLayout layout) {
   const bool pretty = layout == JsonLayout::pretty;
@@ -57,6 +72,9 @@ void write(std::string& out, const json::value& v, int depth, JsonLayout layout)
     }
     case json::kind::string:
       out += json_quote(std::string_view(v.get_string().data(), v.get_string().size()));
+      return;
+    case json::kind::double_:
+      write_double(out, v.get_double());
       return;
     default:
       out += json::serialize(v);
@@ -121,6 +139,8 @@ json::object text_json(const Text& t) {
   if (!t.en.empty()) o["en"] = t.en;
   return o;
 }
+
+json::object bilingual_json(const Text& t) { return {{"ja", t.ja}, {"en", t.en}}; }
 
 json::array sources_json(const std::vector<Source>& sources) {
   json::array out;

@@ -24,7 +24,9 @@ enum class JsonLayout {
   compact,
 };
 
-// Keys sorted by bytes in both layouts.
+// Keys sorted by bytes in both layouts. A double is written as Python writes a float: the
+// shortest text that reads back as the same number, with ".0" when it has no fraction
+// (1.0, 0.7333333333333334); a non-finite double, which JSON cannot hold, as null.
 std::string write_json(const boost::json::value&, JsonLayout = JsonLayout::pretty);
 
 // A JSON string literal, with quotes.
@@ -32,6 +34,8 @@ std::string json_quote(std::string_view);
 
 // kyoso's values in their docs/format.md shapes; empty optional members are left out.
 boost::json::object text_json(const Text&);
+// A text in a result document (report.hpp): both languages always present.
+boost::json::object bilingual_json(const Text&);
 boost::json::array sources_json(const std::vector<Source>&);
 boost::json::array figures_json(const std::vector<Figure>&);
 boost::json::object attributes_json(const std::map<std::string, std::string>&);

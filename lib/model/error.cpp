@@ -36,11 +36,16 @@ static std::string unknown_id_problem(const std::string& id, const std::string& 
 }
 
 UnknownIdError::UnknownIdError(std::string id, std::string suggestion, Location where)
-    : Error(unknown_id_problem(id, suggestion),
-            [&] {
-              where.id = id;
-              return std::move(where);
-            }()),
+    : UnknownIdError(std::move(id), std::move(suggestion), std::move(where), {}) {}
+
+UnknownIdError::UnknownIdError(std::string id, std::string suggestion, Location where,
+                               std::string_view context)
+    : Error(
+          (context.empty() ? "" : std::string(context) + ": ") + unknown_id_problem(id, suggestion),
+          [&] {
+            where.id = id;
+            return std::move(where);
+          }()),
       suggestion_(std::move(suggestion)) {}
 
 }  // namespace kyoso

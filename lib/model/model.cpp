@@ -29,7 +29,7 @@ namespace {
 std::shared_ptr<const Model::Impl> empty_impl() {
   static const auto empty = [] {
     auto impl = std::make_shared<Model::Impl>();
-    impl->details.emplace_back();
+    impl->details.push_back(std::make_shared<const EdgeDetail>());
     return std::shared_ptr<const Model::Impl>(std::move(impl));
   }();
   return empty;
@@ -56,15 +56,16 @@ std::size_t Model::edge_count() const noexcept { return impl_->edges.size(); }
 
 std::optional<NodeIndex> Model::find(std::string_view id) const noexcept {
   const auto& nodes = impl_->nodes;
-  auto it = std::lower_bound(nodes.begin(), nodes.end(), id,
-                             [](const Node& n, std::string_view key) { return n.id < key; });
-  if (it == nodes.end() || it->id != id) return std::nullopt;
+  auto it = std::lower_bound(
+      nodes.begin(), nodes.end(), id,
+      [](const std::shared_ptr<const Node>& n, std::string_view key) { return n->id < key; });
+  if (it == nodes.end() || (*it)->id != id) return std::nullopt;
   return static_cast<NodeIndex>(it - nodes.begin());
 }
 
 NodeIndex Model::resolve(std::string_view id, std::optional<Kind> expected) const {
   if (auto found = find(id)) {
-    if (!expected || impl_->nodes[*found].kind == *expected) return *found;
+    if (!expected || impl_->nodes[*found]->kind == *expected) return *found;
   }
   if (!kind_of_id(id)) {
     // A bare slug: "social-implementation" means "purpose/social-implementation".
@@ -86,19 +87,19 @@ NodeIndex Model::resolve(std::string_view id, std::optional<Kind> expected) cons
 std::string Model::suggest(std::string_view id, std::optional<Kind> expected) const {
   std::vector<std::string_view> candidates;
   if (expected) {
-    for (NodeIndex i : nodes_of_kind(*expected)) candidates.push_back(impl_->nodes[i].id);
+    for (NodeIndex i : nodes_of_kind(*expected)) candidates.push_back(impl_->nodes[i]->id);
   } else {
-    for (const Node& n : impl_->nodes) candidates.push_back(n.id);
+    for (const auto& n : impl_->nodes) candidates.push_back(n->id);
   }
   return nearest_id(id, candidates);
 }
 
 const Node& Model::node(NodeIndex i) const {
   if (i >= impl_->nodes.size()) throw std::out_of_range("kyoso::Model::node: index out of range");
-  return impl_->nodes[i];
+  return *impl_->nodes[i];
 }
 
-const Node& Model::node(std::string_view id) const { return impl_->nodes[resolve(id)]; }
+const Node& Model::node(std::string_view id) const { return *impl_->nodes[resolve(id)]; }
 
 const Edge& Model::edge(EdgeIndex i) const {
   if (i >= impl_->edges.size()) throw std::out_of_range("kyoso::Model::edge: index out of range");
@@ -106,7 +107,7 @@ const Edge& Model::edge(EdgeIndex i) const {
 }
 
 const EdgeDetail& Model::detail(const Edge& e) const noexcept {
-  return e.detail < impl_->details.size() ? impl_->details[e.detail] : impl_->details[0];
+  return *impl_->details[e.detail < impl_->details.size() ? e.detail : 0];
 }
 
 const EdgeDetail& Model::detail(EdgeIndex i) const { return detail(edge(i)); }
@@ -152,7 +153,12 @@ bool operator==(const Model& a, const Model& b) {
   const auto& x = *a.impl_;
   const auto& y = *b.impl_;
   if (&x == &y) return true;
-  if (x.info != y.info || x.nodes != y.nodes || x.edges.size() != y.edges.size()) return false;
+  if (x.info != y.info || x.nodes.size() != y.nodes.size() || x.edges.size() != y.edges.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < x.nodes.size(); ++i) {
+    if (x.nodes[i] != y.nodes[i] && *x.nodes[i] != *y.nodes[i]) return false;
+  }
   for (std::size_t i = 0; i < x.edges.size(); ++i) {
     const Edge& e = x.edges[i];
     const Edge& f = y.edges[i];

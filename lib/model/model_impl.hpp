@@ -4,6 +4,7 @@
 #include <array>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "kyoso/model.hpp"
@@ -19,9 +20,15 @@ using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::n
 
 struct Model::Impl {
   ModelInfo info;
-  std::vector<Node> nodes;          // sorted by id; NodeIndex = position
-  std::vector<Edge> edges;          // sorted by (source, relation, target)
-  std::vector<EdgeDetail> details;  // [0] is the empty detail
+  // Sorted by id; NodeIndex = position. Node records and edge details are shared, never
+  // copied, between a model and the models derived from it (ModelBuilder::from, scenarios):
+  // deriving a model costs a pointer per node, not its texts and sources (STYLE.md: a reform
+  // that deep-copies the system was policyengine-core's worst performance bug).
+  std::vector<std::shared_ptr<const Node>> nodes;
+  // Sorted by (source, relation, target).
+  std::vector<Edge> edges;
+  // [0] is the empty detail.
+  std::vector<std::shared_ptr<const EdgeDetail>> details;
   std::vector<EdgeIndex> edge_ids;  // 0 … m-1, so out-edges can be handed out as spans
   std::array<std::vector<NodeIndex>, kind_count> by_kind;
   Graph graph;

@@ -10,10 +10,12 @@ constexpr std::array<std::string_view, kind_count> kind_names{
     "stakeholder", "factor", "stage",   "challenge", "university", "partner", "establishment"};
 
 constexpr std::array<std::string_view, relation_count> relation_names{
-    "part_of",         "in_pillar",   "serves",    "targets",       "suits_field", "applied_by",
-    "administered_by", "promotes_to", "considers", "addresses",     "at_stage",    "reference_case",
-    "awarded",         "flows_to",    "next",      "needs_partner", "applies_as",  "excludes",
-    "suits_stage"};
+    "part_of",          "in_pillar",       "serves",      "targets",        "suits_field",
+    "applied_by",       "administered_by", "promotes_to", "considers",      "addresses",
+    "at_stage",         "reference_case",  "awarded",     "flows_to",       "next",
+    "needs_partner",    "applies_as",      "excludes",    "suits_stage",    "has_mission",
+    "pursues",          "works_in",        "has_partner", "established_as", "reached_stage",
+    "collaborates_with"};
 
 constexpr std::array<std::string_view, 4> certainty_names{"certain", "high", "medium", "unknown"};
 constexpr std::array<std::string_view, 4> qualifier_names{"exact", "approx", "up_to", "at_least"};
@@ -71,6 +73,13 @@ constexpr P needs_partner[]{{K::program, K::partner}};
 constexpr P applies_as[]{{K::partner, K::applicant}};
 constexpr P excludes[]{{K::program, K::establishment}};
 constexpr P suits_stage[]{{K::program, K::stage}};
+constexpr P has_mission[]{{K::university, K::mission}};
+constexpr P pursues[]{{K::university, K::purpose}};
+constexpr P works_in[]{{K::university, K::field}};
+constexpr P has_partner[]{{K::university, K::partner}};
+constexpr P established_as[]{{K::university, K::establishment}};
+constexpr P reached_stage[]{{K::university, K::stage}};
+constexpr P collaborates_with[]{{K::university, K::stakeholder}, {K::stakeholder, K::stakeholder}};
 
 constexpr std::array<std::span<const P>, relation_count> signatures{
     part_of,         in_pillar,          serves,
@@ -79,7 +88,9 @@ constexpr std::array<std::span<const P>, relation_count> signatures{
     addresses,       at_stage,           reference_case,
     awarded,         flows_to,           next,
     needs_partner,   applies_as,         excludes,
-    suits_stage};
+    suits_stage,     has_mission,        pursues,
+    works_in,        has_partner,        established_as,
+    reached_stage,   collaborates_with};
 
 }  // namespace
 

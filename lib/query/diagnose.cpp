@@ -119,6 +119,30 @@ double text_match(const Node& challenge, const std::vector<std::string>& terms) 
   return sum / static_cast<double>(terms.size());
 }
 
+// The `candidates` attribute (data/NOTES.md): alternative readings separated by " | ", the
+// universities of one reading by ", ".
+std::vector<std::vector<std::string>> readings(std::string_view candidates) {
+  std::vector<std::vector<std::string>> out;
+  auto split = [](std::string_view text, std::string_view separator) {
+    std::vector<std::string_view> parts;
+    for (std::size_t at = 0;;) {
+      std::size_t end = text.find(separator, at);
+      parts.push_back(text.substr(at, end == std::string_view::npos ? end : end - at));
+      if (end == std::string_view::npos) return parts;
+      at = end + separator.size();
+    }
+  };
+  if (candidates.empty()) return out;
+  for (std::string_view reading : split(candidates, " | ")) {
+    std::vector<std::string> ids;
+    for (std::string_view id : split(reading, ", ")) {
+      if (!id.empty()) ids.emplace_back(id);
+    }
+    out.push_back(std::move(ids));
+  }
+  return out;
+}
+
 Diagnosis diagnosis_of(const Model& model, NodeIndex challenge, double match) {
   const Node& node = model.node(challenge);
   Diagnosis d;
@@ -126,6 +150,7 @@ Diagnosis diagnosis_of(const Model& model, NodeIndex challenge, double match) {
   d.name = node.name;
   d.block = std::string(node.attribute("block"));
   d.unresolved = std::string(node.attribute("candidates"));
+  d.candidates = readings(d.unresolved);
   d.note = node.note;
   d.match = match;
   d.sources = node.sources;

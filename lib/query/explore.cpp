@@ -37,6 +37,8 @@ class ShortestPathSearch {
 
   PathResult run() {
     PathResult result;
+    result.from = model_.node(from_).id;
+    result.to = model_.node(to_).id;
     if (from_ == to_) {
       result.length = 0;
       add(result, detail::start_at(model_, from_));
@@ -205,6 +207,12 @@ std::vector<Neighbor> neighbors(const Model& model, std::string_view id,
 PathResult shortest_paths(const Model& model, const PathQuery& query) {
   if (query.max_length < 0) throw Error("shortest_paths needs a max_length of at least 0");
   return ShortestPathSearch(model, query).run();
+}
+
+std::vector<Source> path_sources(const Model& model, const Path& path) {
+  std::vector<Source> out;
+  detail::add_path_sources(model, path, out);
+  return out;
 }
 
 }  // namespace kyoso

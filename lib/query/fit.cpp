@@ -40,6 +40,8 @@ std::vector<std::string> resolved(const Model& model, const std::vector<std::str
   return out;
 }
 
+}  // namespace
+
 Profile resolve_profile(const Model& model, const Profile& p) {
   return Profile{resolved(model, p.mission, Kind::mission),
                  resolved(model, p.goals, Kind::purpose),
@@ -50,6 +52,8 @@ Profile resolve_profile(const Model& model, const Profile& p) {
                  resolved(model, p.establishment, Kind::establishment),
                  resolved(model, p.applicant, Kind::applicant)};
 }
+
+namespace {
 
 bool contains(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
@@ -84,16 +88,46 @@ class Assessor {
   struct Match {
     double strength = 0;
     Path path;
+    std::vector<Path> instead;  // when missed: what the program states for that relation
   };
   Match match(const Lineage& lineage, Relation relation, const std::string& target) const {
     DefiningEdges defining = detail::defining_edges(model_, lineage, relation);
+    Match missed;
     for (EdgeIndex e : defining.edges) {
+      Path path = detail::extend(model_, defining.via, e, true);
       if (model_.node(model_.edge(e).target).id == target) {
         double strength = defining.depth == 0 ? 1.0 : weights_.inherited;
-        return {strength, detail::extend(model_, defining.via, e, true)};
+        return {strength, std::move(path), {}};
+      }
+      missed.instead.push_back(std::move(path));
+    }
+    return missed;
+  }
+
+  // An umbrella program that names no stage suits the stages its tracks suit: COI-NEXT is
+  // for a starting university through its 育成型. Counted as inherited.
+  Match match_stage_through_tracks(NodeIndex program) const {
+    Match out;
+    std::vector<std::pair<NodeIndex, Path>> frontier{{program, detail::start_at(model_, program)}};
+    while (!frontier.empty()) {
+      auto [node, path] = std::move(frontier.back());
+      frontier.pop_back();
+      for (const Step& track : model_.neighbors(node, Direction::in, Relation::part_of)) {
+        if (model_.node(track.node).kind != Kind::program) continue;
+        Path to_track = detail::extend(model_, path, track.edge, false);
+        for (const Step& s : model_.neighbors(track.node, Direction::out, Relation::suits_stage)) {
+          Path to_stage = detail::extend(model_, to_track, s.edge, true);
+          if (model_.node(s.node).id == profile_.stage) {
+            if (out.strength == 0) out = Match{weights_.inherited, std::move(to_stage), {}};
+          } else {
+            out.instead.push_back(std::move(to_stage));
+          }
+        }
+        frontier.emplace_back(track.node, std::move(to_track));
       }
     }
-    return {};
+    if (out.strength > 0) out.instead.clear();
+    return out;
   }
 
   void add(Recommendation& r, Criterion c, const Match& m) const {
@@ -102,6 +136,7 @@ class Assessor {
       c.paths.push_back(m.path);
       r.met.push_back(std::move(c));
     } else {
+      c.paths = m.instead;
       r.missed.push_back(std::move(c));
     }
   }
@@ -134,14 +169,15 @@ class Assessor {
     if (!profile_.stage.empty()) {
       Criterion c{"stage", describe("発展段階", "stage", profile_.stage), weights_.stage, 0, 0, {}};
       DefiningEdges defining = detail::defining_edges(model_, lineage, Relation::suits_stage);
-      if (defining.edges.empty()) {
-        // A program that names no stage is open to all of them.
-        c.description.ja += "（段階の指定なし）";
-        c.description.en += " (no stage specified by the program)";
-        add(r, c, Match{1.0, detail::start_at(model_, lineage.chain[0])});
-      } else {
+      Match through_tracks;
+      if (defining.edges.empty()) through_tracks = match_stage_through_tracks(lineage.chain[0]);
+      if (!defining.edges.empty()) {
         add(r, c, match(lineage, Relation::suits_stage, profile_.stage));
+      } else if (through_tracks.strength > 0 || !through_tracks.instead.empty()) {
+        add(r, c, through_tracks);
       }
+      // A program that names no stage, nor do its tracks, is not judged on stage at all:
+      // the criterion does not apply to it and stays out of its score.
     }
     double total = 0;
     for (const Criterion& c : r.met) total += c.weight;
@@ -307,8 +343,12 @@ FitResult fit(const Model& model, const Profile& profile, const FitWeights& weig
   for (NodeIndex program : model.nodes_of_kind(Kind::program)) {
     out.results.push_back(assessor.assess(program));
   }
+  // Programs that meet something come first; among them the eligible ones; then by score
+  // and id. A program that meets nothing the profile asks for is last, eligible or not.
   std::stable_sort(out.results.begin(), out.results.end(),
                    [](const Recommendation& a, const Recommendation& b) {
+                     bool ra = a.score > 1e-9, rb = b.score > 1e-9;
+                     if (ra != rb) return ra;
                      int ea = eligibility_rank(a.eligibility), eb = eligibility_rank(b.eligibility);
                      if (ea != eb) return ea < eb;
                      // Scores within rounding of each other are a tie, broken by id.

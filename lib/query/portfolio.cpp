@@ -23,7 +23,8 @@ std::vector<std::string> goals_met(const Recommendation& r) {
   return out;
 }
 
-bool covers_all(const std::vector<const Candidate*>& chosen, const std::vector<std::string>& goals) {
+bool covers_all(const std::vector<const Candidate*>& chosen,
+                const std::vector<std::string>& goals) {
   for (const std::string& g : goals) {
     bool covered = std::any_of(chosen.begin(), chosen.end(), [&](const Candidate* c) {
       return std::find(c->covers.begin(), c->covers.end(), g) != c->covers.end();
@@ -107,6 +108,7 @@ PlanItem item_for(const Model& model, const Recommendation& r, std::vector<std::
   if (const Figure* d = duration_of(model, model.resolve(r.id))) {
     item.years = static_cast<int>(d->value);
     item.years_qualifier = d->qualifier;
+    item.years_unit = d->unit;
   } else {
     item.reasons.push_back({"期間の記載なし", "duration not stated"});
   }
@@ -193,9 +195,9 @@ Portfolio portfolio(const Model& model, const Profile& profile, const FitWeights
         }
         if (!first || first->eligibility == Eligibility::not_eligible) continue;
         PlanItem before = item_for(model, *first, pick->covers);
-        before.reasons.push_back({model.node(n).name.ja + "への昇格審査を経る最初の段階",
-                                  "the first step: promotion review leads to " +
-                                      model.node(n).name.en});
+        before.reasons.push_back(
+            {model.node(n).name.ja + "への昇格審査を経る最初の段階",
+             "the first step: promotion review leads to " + model.node(n).name.en});
         item.start_year = before.years;
         item.reasons.push_back({earlier.name.ja + "からの昇格後に開始",
                                 "starts after promotion from " + earlier.name.en});

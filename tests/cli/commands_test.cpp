@@ -1,121 +1,15 @@
 // The kyoso binary, run as a user runs it: arguments in; standard output, standard error
 // and the exit status out. Exit statuses: 0 done, 1 bad input, 2 bad command line.
 #include <gtest/gtest.h>
-#include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <boost/json.hpp>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <string>
-#include <vector>
 
 #include "display_width.hpp"
 #include "kyoso/version.hpp"
-
-namespace fs = std::filesystem;
-namespace json = boost::json;
+#include "run_kyoso.hpp"
 
 namespace {
 
 const std::string data_dir = KYOSO_TEST_DATA_DIR;
 const std::string good = data_dir + "/cli_good.jgf.json";
-
-struct Outcome {
-  std::string out;
-  std::string err;
-  int status = -1;       // the exit status, or -1 if the process did not exit normally
-  bool crashed = false;  // killed by a signal (abort, segfault …)
-};
-
-std::string shell_quote(const std::string& arg) {
-  std::string out = "'";
-  for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// A fresh empty directory, removed when the test ends.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "kyoso-cli-test-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data()) ? fs::path(pattern) : fs::path();
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  const fs::path& path() const { return path_; }
-  std::vector<fs::path> entries() const {
-    std::vector<fs::path> out;
-    for (const auto& entry : fs::directory_iterator(path_)) out.push_back(entry.path());
-    return out;
-  }
-
- private:
-  fs::path path_;
-};
-
-// `redirect` is appended to the shell command line, e.g. ">&-" to close standard output.
-Outcome kyoso(const std::vector<std::string>& args, const std::string& redirect = "") {
-  TempDir dir;
-  fs::path err_file = dir.path() / "stderr";
-  std::string command = shell_quote(KYOSO_CLI);
-  for (const std::string& arg : args) command += " " + shell_quote(arg);
-  command += " 2>" + shell_quote(err_file.string()) + " " + redirect;
-  Outcome run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return run;
-  char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
-    run.out.append(buffer, n);
-  int status = ::pclose(pipe);
-  run.err = read_file(err_file);
-  // sh reports a child killed by signal N as exit status 128 + N.
-  if (WIFEXITED(status)) {
-    run.status = WEXITSTATUS(status);
-    run.crashed = run.status > 128;
-  } else {
-    run.crashed = true;
-  }
-  return run;
-}
-
-json::value parse_json(const std::string& text) {
-  json::error_code ec;
-  json::value v = json::parse(text, ec);
-  EXPECT_FALSE(ec) << "not JSON: " << text;
-  return v;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-// Bad input: status 1, one message on standard error that starts with "kyoso: ".
-void expect_bad_input(const Outcome& run) {
-  EXPECT_EQ(run.status, 1) << run.err;
-  EXPECT_EQ(run.err.rfind("kyoso: ", 0), 0u) << run.err;
-  EXPECT_FALSE(run.crashed);
-}
-
-// A bad command line: status 2, a message, and where to look for help.
-void expect_usage_error(const Outcome& run, const std::string& help_hint) {
-  EXPECT_EQ(run.status, 2) << run.err;
-  EXPECT_EQ(run.err.rfind("kyoso: ", 0), 0u) << run.err;
-  EXPECT_TRUE(contains(run.err, help_hint)) << run.err;
-  EXPECT_EQ(run.out, "");
-}
 
 // --- help and version ---------------------------------------------------------------------
 
@@ -195,10 +89,9 @@ TEST(Cli, NegativeOrNonNumericDepthIsAUsageError) {
                      "kyoso export --help");
 }
 
-TEST(Cli, FocusOnlyAppliesToDot) {
-  expect_usage_error(kyoso({"export", "--format", "jgf", "--focus", "coi-next"}),
-                     "kyoso export --help");
+TEST(Cli, DepthWithoutFocusIsAUsageError) {
   expect_usage_error(kyoso({"export", "--format", "dot", "--depth", "2"}), "kyoso export --help");
+  expect_usage_error(kyoso({"export", "--depth", "1"}), "kyoso export --help");
 }
 
 TEST(Cli, UsageErrorIsFoundBeforeTheModelIsRead) {
@@ -456,6 +349,49 @@ TEST(Cli, ExportFocusDrawsTheNeighbourhoodOfANode) {
   EXPECT_TRUE(contains(run.out, "\"university/hirosaki\"")) << run.out;
   EXPECT_TRUE(contains(run.out, "\"program/j-peaks\"")) << run.out;
   EXPECT_FALSE(contains(run.out, "\"stakeholder/state\"")) << run.out;
+}
+
+// A neighbourhood is a model of its own, so every format holds the same nodes and edges.
+TEST(Cli, ExportFocusWorksForEveryFormat) {
+  TempDir dir;
+  std::vector<std::string> focus{"--model", good, "export", "--focus", "hirosaki", "--depth", "1"};
+  auto with = [&](std::vector<std::string> more) {
+    std::vector<std::string> args = focus;
+    args.insert(args.end(), more.begin(), more.end());
+    return kyoso(args);
+  };
+  Outcome jgf = with({"--format", "jgf"});
+  ASSERT_EQ(jgf.status, 0) << jgf.err;
+  json::value doc = parse_json(jgf.out);
+  const json::object& nodes = doc.at("graph").at("nodes").as_object();
+  EXPECT_TRUE(nodes.contains("university/hirosaki"));
+  EXPECT_TRUE(nodes.contains("program/j-peaks"));
+  EXPECT_FALSE(nodes.contains("stakeholder/state"));
+  std::size_t edges = doc.at("graph").at("edges").as_array().size();
+
+  Outcome node_link = with({"--format", "node-link"});
+  ASSERT_EQ(node_link.status, 0) << node_link.err;
+  json::value links = parse_json(node_link.out);
+  EXPECT_EQ(links.at("nodes").as_array().size(), nodes.size());
+  EXPECT_EQ(links.at("links").as_array().size(), edges);
+
+  Outcome graphml = with({"--format", "graphml"});
+  ASSERT_EQ(graphml.status, 0) << graphml.err;
+  EXPECT_TRUE(contains(graphml.out, "university/hirosaki"));
+  EXPECT_FALSE(contains(graphml.out, "stakeholder/state"));
+
+  fs::path file = dir.path() / "focus.json";
+  ASSERT_EQ(with({"-o", file.string()}).status, 0);
+  Outcome valid = kyoso({"validate", file.string()});
+  EXPECT_EQ(valid.out, "ok: " + std::to_string(nodes.size()) + " nodes, " + std::to_string(edges) +
+                           " edges\n");
+}
+
+TEST(Cli, ExportFocusAtDepthZeroIsTheNodeAlone) {
+  Outcome run = kyoso(
+      {"--model", good, "export", "--focus", "hirosaki", "--depth", "0", "--format", "node-link"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(parse_json(run.out).at("nodes").as_array().size(), 1u);
 }
 
 TEST(Cli, FailedExportLeavesNoFileBehind) {

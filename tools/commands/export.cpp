@@ -1,6 +1,7 @@
-// kyoso export: the model (or, for DOT, the neighbourhood of one node) in another format.
+// kyoso export: the model, or the neighbourhood of one node, in another format.
 #include "cli.hpp"
 #include "kyoso/io.hpp"
+#include "kyoso/query.hpp"
 #include "output_file.hpp"
 
 namespace kyoso::cli {
@@ -12,21 +13,17 @@ void declare(CommandLine& line) {
       ("output,o", po::value<std::string>()->value_name("FILE"),
        "write to FILE instead of standard output ('-': standard output)")
       ("focus", po::value<std::string>()->value_name("ID"),
-       "dot: draw only the nodes near this one")
+       "export only the nodes near this one, and the edges among them")
       ("depth", po::value<int>()->value_name("N"),
-       "dot: with --focus, how many steps away (default 1)");
+       "with --focus, how many steps away in either direction (default 1)");
   // clang-format on
 }
 
 // Usage errors are found before the model is loaded, so a bad command line is reported as
 // one even when the model file is bad too.
 void check_options(const Context& context) {
-  bool focus = context.options.count("focus") > 0;
   bool depth = context.options.count("depth") > 0;
-  if ((focus || depth) && context.format != "dot") {
-    throw UsageError("--focus and --depth work only with --format dot");
-  }
-  if (depth && !focus) throw UsageError("--depth needs --focus");
+  if (depth && !context.options.count("focus")) throw UsageError("--depth needs --focus");
   if (depth && context.options["depth"].as<int>() < 0) {
     throw UsageError("--depth must not be negative");
   }
@@ -36,10 +33,6 @@ std::string render(const Context& context, const Model& model) {
   if (context.format == "dot") {
     DotOptions options;
     options.lang = context.lang;
-    if (auto focus = context.get("focus")) {
-      options.focus = model.node(model.resolve(*focus)).id;
-      if (context.options.count("depth")) options.depth = context.options["depth"].as<int>();
-    }
     return to_dot(model, options);
   }
   if (context.format == "graphml") return to_graphml(model);
@@ -50,7 +43,14 @@ std::string render(const Context& context, const Model& model) {
 int run(Context& context) {
   check_options(context);
   const Model& model = context.model();
-  std::string text = render(context, model);
+  // A neighbourhood is a model of its own, so every format draws the same picture of it.
+  std::string text;
+  if (auto focus = context.get("focus")) {
+    int depth = context.options.count("depth") ? context.options["depth"].as<int>() : 1;
+    text = render(context, neighbourhood(model, *focus, depth));
+  } else {
+    text = render(context, model);
+  }
   std::optional<std::string> output = context.get("output");
   if (!output || *output == "-") {
     context.out << text;

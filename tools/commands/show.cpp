@@ -4,33 +4,15 @@
 #include <tuple>
 
 #include "cli.hpp"
-#include "figure_text.hpp"
 #include "json_output.hpp"
+#include "kyoso/report.hpp"
+#include "report_text.hpp"
 #include "table.hpp"
 
 namespace kyoso::cli {
 namespace {
 
 namespace json = boost::json;
-
-// Sources are numbered once per node, so that a figure or an edge citing the node's own
-// source points at the same [n].
-class SourceList {
- public:
-  std::string cite(const std::vector<Source>& sources) {
-    std::string marks;
-    for (const Source& s : sources) {
-      auto it = std::find(sources_.begin(), sources_.end(), s);
-      if (it == sources_.end()) it = sources_.insert(sources_.end(), s);
-      marks += "[" + std::to_string(it - sources_.begin() + 1) + "]";
-    }
-    return marks;
-  }
-  const std::vector<Source>& sources() const { return sources_; }
-
- private:
-  std::vector<Source> sources_;
-};
 
 std::vector<Step> neighbours(const Model& model, NodeIndex node) {
   std::vector<Step> steps = model.neighbors(node, Direction::both);
@@ -58,24 +40,12 @@ std::string edge_detail(const Model& model, const Edge& edge, Lang lang, SourceL
   return text;
 }
 
-std::string source_heading(const Source& s) {
-  std::vector<std::string> parts;
-  for (const std::string* part : {&s.document, &s.section, &s.publisher, &s.title, &s.page}) {
-    if (!part->empty()) parts.push_back(*part);
-  }
-  std::string text;
-  for (const std::string& part : parts) text += (text.empty() ? "" : ", ") + part;
-  return text;
-}
-
 std::string note_mark(Lang lang) { return std::string(pick(lang, "※ ", "note: ")); }
-
-std::string quoted(const std::string& quote) { return "「" + quote + "」"; }
 
 void print_table(const Model& model, NodeIndex index, Lang lang, std::ostream& out) {
   const Node& node = model.node(index);
-  SourceList sources;
-  sources.cite(node.sources);
+  // The node's own sources come first, so that a figure citing them points at the same [n].
+  SourceList sources(node.sources);
 
   Table header;
   header.add_row({"id", node.id});
@@ -102,7 +72,7 @@ void print_table(const Model& model, NodeIndex index, Lang lang, std::ostream& o
                    std::string(pick(lang, "値", "value")), std::string(pick(lang, "年度", "year")),
                    std::string(pick(lang, "出典", "source"))});
     for (const Figure& f : node.figures) {
-      figures.add_row({figure_name_text(f.name, lang), figure_text(f, lang),
+      figures.add_row({figure_name_text(f.name, lang), to_text(f, lang),
                        f.fiscal_year ? fiscal_year_text(*f.fiscal_year, lang) : "",
                        sources.cite(f.sources)});
       if (!f.note.empty()) figures.add_note(1, note_mark(lang) + f.note);
@@ -131,14 +101,7 @@ void print_table(const Model& model, NodeIndex index, Lang lang, std::ostream& o
   }
 
   if (!sources.sources().empty()) {
-    out << "\n" << pick(lang, "出典", "sources") << "\n";
-    for (std::size_t i = 0; i < sources.sources().size(); ++i) {
-      const Source& s = sources.sources()[i];
-      std::string mark = "[" + std::to_string(i + 1) + "] ";
-      out << "  " << mark << source_heading(s) << "\n";
-      if (!s.quote.empty()) out << "  " << std::string(mark.size(), ' ') << quoted(s.quote) << "\n";
-      if (!s.url.empty()) out << "  " << std::string(mark.size(), ' ') << s.url << "\n";
-    }
+    out << "\n" << pick(lang, "出典", "sources") << "\n" << sources.render("  ");
   }
 }
 

@@ -3,8 +3,8 @@
 #include <boost/json.hpp>
 
 #include "cli.hpp"
-#include "figure_text.hpp"
 #include "json_output.hpp"
+#include "kyoso/report.hpp"
 #include "table.hpp"
 
 namespace kyoso::cli {

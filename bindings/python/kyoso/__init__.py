@@ -11,6 +11,16 @@ it (COI-NEXT, J-PEAKS, SPARC …), FY2024 (令和6年度). :class:`Model` answer
 diagnose, path, neighbors and portfolio questions; answers are plain objects (``to_dict()``)
 that :func:`to_dataframe` turns into pandas tables, and :meth:`Model.to_networkx` gives the
 whole graph to networkx. Neither pandas nor networkx is imported until used.
+
+"What if" questions: a :class:`Scenario` (a budget cut, a program opened to universities, a
+new program) laid over the model with :meth:`Model.apply` gives a new model;
+:meth:`Model.simulate` runs a multi-track program's sites over the years, and :func:`compare`
+puts a query on the base and on the scenario side by side:
+
+>>> cut = kyoso.Scenario("cut").set_budget("program/coi-next", 2025, 12_000_000_000)
+>>> c = kyoso.compare(model, cut, "simulate", "coi-next", years=3)
+>>> [y.active["program/coi-next/full-scale"] for y in c.years]
+[0, -3, -3]
 """
 
 from __future__ import annotations
@@ -18,13 +28,16 @@ from __future__ import annotations
 from . import _kyoso
 from .dataframe import to_dataframe
 from .errors import Error, IoError, ParseError, UnknownIdError, ValidationError
-from .model import Model, default_model, load, parse
+from .model import Model, compare, default_model, load, parse
 from .results import (
     CaseLink,
     Criterion,
     Diagnosis,
     FactorLink,
     Figure,
+    FitChange,
+    FitComparison,
+    FitStanding,
     ModelInfo,
     Neighbor,
     Node,
@@ -33,10 +46,18 @@ from .results import (
     PlanItem,
     Portfolio,
     Profile,
+    Quantiles,
     Recommendation,
+    SimulatedTrack,
+    SimulatedYear,
+    SimulationComparison,
+    SimulationOptions,
+    SimulationResult,
     Source,
     Text,
+    YearChange,
 )
+from .scenario import SCENARIO_SCHEMA, Scenario
 
 __version__: str = _kyoso.version
 """The version of kyoso (the C++ library and this package are built together)."""
@@ -60,6 +81,9 @@ __all__ = [
     "load",
     "parse",
     "to_dataframe",
+    "compare",
+    "Scenario",
+    "SCENARIO_SCHEMA",
     "Error",
     "ParseError",
     "ValidationError",
@@ -81,4 +105,14 @@ __all__ = [
     "PathResult",
     "PlanItem",
     "Portfolio",
+    "Quantiles",
+    "SimulationOptions",
+    "SimulatedTrack",
+    "SimulatedYear",
+    "SimulationResult",
+    "FitStanding",
+    "FitChange",
+    "FitComparison",
+    "YearChange",
+    "SimulationComparison",
 ]

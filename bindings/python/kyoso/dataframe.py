@@ -7,14 +7,20 @@ from typing import TYPE_CHECKING, Any, Iterable
 from .results import (
     Criterion,
     Diagnosis,
+    FitChange,
+    FitComparison,
     Neighbor,
     Node,
     Path,
     PathResult,
     PlanItem,
     Portfolio,
+    Quantiles,
     Recommendation,
+    SimulationComparison,
+    SimulationResult,
     Text,
+    YearChange,
     _Result,
 )
 
@@ -82,6 +88,30 @@ def _row(result: _Result) -> dict[str, Any]:
             "years": result.years,
             "years_qualifier": result.years_qualifier,
         }
+    if isinstance(result, FitChange):
+        row = {"id": result.id, **_texts("name", result.name)}
+        for side in ("base", "scenario"):
+            standing = getattr(result, side)
+            row[f"{side}_rank"] = standing.rank if standing else None
+            row[f"{side}_score"] = standing.score if standing else None
+            row[f"{side}_eligibility"] = standing.eligibility if standing else None
+        for key in ("entered", "left", "rank_move", "score_change", "eligibility_changed",
+                    "changed"):
+            row[key] = getattr(result, key)
+        return row
+    if isinstance(result, YearChange):
+        return {
+            "fiscal_year": result.fiscal_year,
+            **{f"active:{track}": delta for track, delta in result.active.items()},
+            "new": result.new_sites,
+            "promoted": result.promoted,
+            "ended": result.ended,
+            "turned_away": result.turned_away,
+            "spend_jpy": result.spend_jpy,
+            "budget_jpy": result.budget_jpy,
+            "over_budget": result.over_budget,
+            "budget_bound": result.budget_bound,
+        }
     if isinstance(result, Node):
         row = {
             "id": result.id,
@@ -102,20 +132,73 @@ def _row(result: _Result) -> dict[str, Any]:
     return row
 
 
-def to_dataframe(results: Iterable[_Result] | PathResult | Portfolio) -> pandas.DataFrame:
+def simulation_frame(result: SimulationResult) -> pandas.DataFrame:
+    """One row per fiscal year, with the columns of ``kyoso simulate --format csv``
+    (``to_csv`` in simulate.hpp): counts are ints, and with Monte Carlo each count and the
+    spend is three columns, ``_p10``, ``_p50`` and ``_p90``."""
+    import pandas
+
+    monte_carlo = result.monte_carlo
+
+    def put(row: dict[str, Any], name: str, q: Quantiles) -> None:
+        if monte_carlo:
+            row.update({f"{name}_p10": q.p10, f"{name}_p50": q.p50, f"{name}_p90": q.p90})
+        else:
+            row[name] = q.p50
+
+    rows = []
+    for year in result.years:
+        row: dict[str, Any] = {"fiscal_year": year.fiscal_year}
+        for track in result.tracks:
+            put(row, f"active:{track.id}", year.active.get(track.id, Quantiles()))
+        put(row, "new", year.new_sites)
+        put(row, "promoted", year.promoted)
+        put(row, "ended", year.ended)
+        put(row, "turned_away", year.turned_away)
+        put(row, "spend_jpy", year.spend_jpy)
+        row["budget_jpy"] = year.budget_jpy
+        # Without Monte Carlo a year is over budget or not; with it, the share of runs.
+        if monte_carlo:
+            row["over_budget"] = year.over_budget
+            row["budget_bound"] = year.budget_bound
+        else:
+            row["over_budget"] = year.over_budget > 0
+            row["budget_bound"] = year.budget_bound > 0
+        row["funding_scale"] = year.funding_scale
+        rows.append(row)
+    return pandas.DataFrame(rows)
+
+
+def to_dataframe(
+    results: Iterable[_Result]
+    | PathResult
+    | Portfolio
+    | SimulationResult
+    | FitComparison
+    | SimulationComparison,
+) -> pandas.DataFrame:
     """A ``pandas.DataFrame`` with one row per result, in the order given.
 
     Takes any list of kyoso results — the recommendations of ``fit``, the criteria of a
     recommendation (``rec.met + rec.missed``), diagnoses, neighbours, paths, nodes — or a
     :class:`PathResult` (its paths) or a :class:`Portfolio` (its plan). Texts become
-    ``_ja`` and ``_en`` columns; nested results are listed by id.
+    ``_ja`` and ``_en`` columns; nested results are listed by id. A
+    :class:`SimulationResult` gives one row per fiscal year (its ``to_dataframe()``); a
+    :class:`FitComparison` one row per program, a :class:`SimulationComparison` one row of
+    deltas per year.
     """
     import pandas
 
+    if isinstance(results, SimulationResult):
+        return simulation_frame(results)
     if isinstance(results, PathResult):
         results = results.paths
     elif isinstance(results, Portfolio):
         results = results.plan
+    elif isinstance(results, FitComparison):
+        results = results.programs
+    elif isinstance(results, SimulationComparison):
+        results = results.years
     rows = []
     for result in results:
         if not isinstance(result, _Result):

@@ -9,20 +9,85 @@ from __future__ import annotations
 
 import json
 import os
-from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping
+import re
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, overload
 
 from . import _kyoso
-from .results import Diagnosis, ModelInfo, Neighbor, Node, PathResult, Portfolio, Recommendation
+from .results import (
+    Diagnosis,
+    FitComparison,
+    ModelInfo,
+    Neighbor,
+    Node,
+    PathResult,
+    Policy,
+    Portfolio,
+    Recommendation,
+    SimulationComparison,
+    SimulationResult,
+)
+from .scenario import Scenario, as_scenario
 
 if TYPE_CHECKING:
     import networkx
 
-__all__ = ["Model", "default_model", "load", "parse"]
+__all__ = ["Model", "default_model", "load", "parse", "compare"]
 
 ExportFormat = Literal["jgf", "dot", "graphml", "node-link"]
 Direction = Literal["out", "in", "both"]
 Lang = Literal["ja", "en"]
 Ids = str | Iterable[str] | None
+ScenarioLike = Scenario | Mapping[str, Any] | str | os.PathLike[str]
+FiscalYear = int | str
+
+_FISCAL_YEAR = re.compile(r"(?:FY|fy)?(\d{4})|[Rr](\d{1,3})|令和(元|\d{1,3})(?:年度)?")
+
+
+def _fiscal_year(value: FiscalYear | None) -> int | None:
+    # 2024, "2024", "FY2024", "R6", "令和6年度", "令和元年度" -> 2024 (as `kyoso simulate`).
+    if value is None or isinstance(value, int):
+        return value
+    match = _FISCAL_YEAR.fullmatch(value)
+    if not match:
+        raise ValueError(f"not a fiscal year: {value!r} (expected 2024, FY2024, R6 or 令和6年度)")
+    western, reiwa, kanji = match.groups()
+    if western:
+        return int(western)
+    era = reiwa or kanji
+    year = 2018 + (1 if era == "元" else int(era))
+    if year <= 2018:
+        raise ValueError(f"not a fiscal year: {value!r} (令和 starts at 1, FY2019)")
+    return year
+
+
+def _simulation_options(
+    years: int,
+    start_fy: FiscalYear | None,
+    budget: int | None,
+    future_budget: int | None,
+    policy: Policy,
+    promotion_rate: float | None,
+    initial_sites: Mapping[str, int] | None,
+    new_sites: Mapping[str, int] | None,
+    runs: int,
+    seed: int | None,
+    approx_spread: float,
+    up_to_floor: float,
+) -> dict[str, Any]:
+    return {
+        "years": years,
+        "start_fy": _fiscal_year(start_fy),
+        "budget_jpy": budget,
+        "future_budget_jpy": future_budget,
+        "policy": policy,
+        "promotion_rate": promotion_rate,
+        "initial_sites": dict(initial_sites or {}),
+        "new_sites": dict(new_sites or {}),
+        "runs": runs,
+        "seed": seed,
+        "approx_spread": approx_spread,
+        "up_to_floor": up_to_floor,
+    }
 
 
 def _ids(value: Ids) -> list[str]:
@@ -281,6 +346,85 @@ class Model:
         )
         return PathResult.from_dict(found)
 
+    # ---- scenarios and simulation --------------------------------------------------------
+
+    def apply(self, scenario: ScenarioLike) -> Model:
+        """This model with a scenario's edits, as a new model; this one is never changed.
+
+        Args:
+            scenario: a :class:`kyoso.Scenario`, a ``kyoso.scenario/1`` document as a dict, or
+                the path of a scenario file.
+
+        Every edit is checked, in order, against the model as the edits before it left it,
+        before anything is built; the first wrong edit raises — :class:`kyoso.UnknownIdError`
+        (with the nearest id) for an id that names nothing, :class:`kyoso.ValidationError`
+        otherwise — naming the scenario's file, the edit's JSON pointer (``/edits/2/node``),
+        its op and the offending id; nothing is applied then. Runs without the GIL, and any
+        number of threads may apply scenarios to one model at once. Every query then runs on
+        the result as on any model; :func:`kyoso.compare` shows both side by side.
+        """
+        edits = as_scenario(scenario)
+        return Model(_kyoso.apply(self._model, edits._text(), edits._origin()))
+
+    def simulate(
+        self,
+        program: str,
+        *,
+        years: int = 10,
+        start_fy: FiscalYear | None = None,
+        budget: int | None = None,
+        future_budget: int | None = None,
+        policy: Policy = "admit-fewer",
+        promotion_rate: float | None = None,
+        initial_sites: Mapping[str, int] | None = None,
+        new_sites: Mapping[str, int] | None = None,
+        runs: int = 0,
+        seed: int | None = None,
+        approx_spread: float = 0.10,
+        up_to_floor: float = 0.75,
+    ) -> SimulationResult:
+        """A multi-track program's sites and spending year by year (docs/simulate.md).
+
+        The tracks, promotions and numbers are the model's data: the programs ``part_of``
+        ``program``, ``promotes_to`` between them, their ``funding_per_site``, ``duration``,
+        ``sites`` and ``new_sites`` figures and the program's ``budget`` figures. For
+        COI-NEXT the baseline keeps 12 育成型 and 32 本格型 sites within 134億円.
+
+        Args:
+            program: the program's id (``"coi-next"``).
+            years: how many fiscal years, 1 to 100.
+            start_fy: the first fiscal year: ``2024``, ``"FY2024"``, ``"R6"`` or
+                ``"令和6年度"``; default: the model's (2024).
+            budget: every year's budget in yen, in place of the budget figures.
+            future_budget: the budget of the years after the last budget figure (default: the
+                last figure's).
+            policy: when the sites cost more than the budget — ``"admit-fewer"`` (turn new and
+                promoted sites away), ``"scale-funding"`` (pay every site less) or
+                ``"report-only"`` (only mark the year over budget).
+            promotion_rate: the share of a finishing cohort promoted, 0–1; default: the rate
+                that keeps the promoted-to track at its stated ``sites``.
+            initial_sites: sites running in the year before the start, by full track id.
+            new_sites: new sites admitted each year, by full track id.
+            runs: Monte Carlo runs (0: one deterministic run). Each run draws the promotion
+                outcomes and each track's per-site amount within its qualifier; the years
+                report p10/p50/p90.
+            seed: the Monte Carlo's seed; the same seed gives the same result. Required with
+                ``runs``.
+            approx_spread: 程度 amounts are drawn within ± this share.
+            up_to_floor: 〜/最長 amounts are drawn between this share of the cap and the cap.
+
+        Raises :class:`kyoso.UnknownIdError` for an unknown program, :class:`kyoso.Error` for
+        a bad option (``years=0``, a negative budget …) or a program without tracks. Runs
+        without the GIL.
+        """
+        if runs and seed is None:
+            raise ValueError("runs needs a seed, so that the result can be reproduced")
+        options = _simulation_options(
+            years, start_fy, budget, future_budget, policy, promotion_rate, initial_sites,
+            new_sites, runs, seed, approx_spread, up_to_floor,
+        )
+        return SimulationResult.from_dict(_kyoso.simulate(self._model, program, options))
+
     # ---- files and other formats ---------------------------------------------------------
 
     def export(
@@ -349,3 +493,105 @@ def load(path: str | os.PathLike[str]) -> Model:
 def parse(text: str, origin: str = "<input>") -> Model:
     """Parses and validates a JGF model given as text; ``origin`` names it in errors."""
     return Model(_kyoso.parse_model(text, origin))
+
+
+@overload
+def compare(
+    base: Model,
+    scenario: Model | ScenarioLike,
+    query: Literal["fit"],
+    *,
+    mission: str | None = None,
+    goals: Ids = None,
+    fields: Ids = None,
+    stage: str | None = None,
+    partners: Ids = None,
+    holds: Ids = None,
+    establishment: str | None = None,
+    applicant: str | None = None,
+    weights: Mapping[str, float] | None = None,
+) -> FitComparison: ...
+
+
+@overload
+def compare(
+    base: Model,
+    scenario: Model | ScenarioLike,
+    query: Literal["simulate"],
+    program: str,
+    *,
+    years: int = 10,
+    start_fy: FiscalYear | None = None,
+    budget: int | None = None,
+    future_budget: int | None = None,
+    policy: Policy = "admit-fewer",
+    promotion_rate: float | None = None,
+    initial_sites: Mapping[str, int] | None = None,
+    new_sites: Mapping[str, int] | None = None,
+    runs: int = 0,
+    seed: int | None = None,
+    approx_spread: float = 0.10,
+    up_to_floor: float = 0.75,
+) -> SimulationComparison: ...
+
+
+def compare(
+    base: Model,
+    scenario: Model | ScenarioLike,
+    query: Literal["fit", "simulate"],
+    program: str | None = None,
+    **arguments: Any,
+) -> FitComparison | SimulationComparison:
+    """The same query on a base model and on a scenario's model, and what changed.
+
+    ``kyoso.compare(base, scenario_model, "fit", mission=…, goals=…)`` takes the profile
+    arguments of :meth:`Model.fit` and gives a :class:`kyoso.FitComparison`: the programs that
+    entered (can now be applied for) or left, rank moves, score and eligibility changes.
+    ``kyoso.compare(base, scenario_model, "simulate", "coi-next", years=…)`` takes the
+    arguments of :meth:`Model.simulate` and gives a :class:`kyoso.SimulationComparison`: both
+    results and the per-year deltas (with Monte Carlo both sides draw the same numbers).
+
+    ``scenario`` is the scenario's model (``base.apply(s)``), or a scenario — a
+    :class:`kyoso.Scenario`, a dict or a file path — which is applied to ``base`` first.
+    Runs without the GIL.
+    """
+    other = scenario if isinstance(scenario, Model) else base.apply(scenario)
+    if query == "fit":
+        if program is not None:
+            raise TypeError("compare 'fit' takes no program; did you mean 'simulate'?")
+        weights = arguments.pop("weights", None)
+        profile = _profile(
+            arguments.pop("mission", None),
+            arguments.pop("goals", None),
+            arguments.pop("fields", None),
+            arguments.pop("stage", None),
+            arguments.pop("partners", None),
+            arguments.pop("holds", None),
+            arguments.pop("establishment", None),
+            arguments.pop("applicant", None),
+        )
+        if arguments:
+            raise TypeError(f"compare 'fit' got unexpected arguments: {', '.join(arguments)}")
+        found = _kyoso.compare_fit(base._model, other._model, profile, dict(weights or {}))
+        return FitComparison.from_dict(found)
+    if query == "simulate":
+        if program is None:
+            raise TypeError("compare 'simulate' needs the program to simulate")
+        defaults: dict[str, Any] = {
+            "years": 10, "start_fy": None, "budget": None, "future_budget": None,
+            "policy": "admit-fewer", "promotion_rate": None, "initial_sites": None,
+            "new_sites": None, "runs": 0, "seed": None, "approx_spread": 0.10,
+            "up_to_floor": 0.75,
+        }
+        unknown = set(arguments) - set(defaults)
+        if unknown:
+            raise TypeError(
+                f"compare 'simulate' got unexpected arguments: {', '.join(sorted(unknown))}"
+            )
+        given = {**defaults, **arguments}
+        if given["runs"] and given["seed"] is None:
+            raise ValueError("runs needs a seed, so that the result can be reproduced")
+        options = _simulation_options(**given)
+        found = _kyoso.compare_simulation(base._model, other._model, program, options)
+        return SimulationComparison.from_dict(found)
+    raise ValueError(f"unknown query {query!r}; expected 'fit' or 'simulate'")

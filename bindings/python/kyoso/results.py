@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Mapping, TypeVar
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
     "Text",
@@ -31,9 +34,20 @@ __all__ = [
     "PathResult",
     "PlanItem",
     "Portfolio",
+    "Quantiles",
+    "SimulationOptions",
+    "SimulatedTrack",
+    "SimulatedYear",
+    "SimulationResult",
+    "FitStanding",
+    "FitChange",
+    "FitComparison",
+    "YearChange",
+    "SimulationComparison",
 ]
 
 Eligibility = Literal["eligible", "via-partner", "not-eligible"]
+Policy = Literal["admit-fewer", "scale-funding", "report-only"]
 Certainty = Literal["certain", "high", "medium", "unknown"]
 Qualifier = Literal["exact", "approx", "up_to", "at_least"]
 
@@ -393,3 +407,289 @@ class Portfolio(_Result):
         "plan": PlanItem,
         "excluded": Text,
     }
+
+
+# ---- simulation (include/kyoso/simulate.hpp) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quantiles(_Result):
+    """A count or amount over Monte Carlo runs (nearest-rank percentiles).
+
+    Without Monte Carlo all three are the one run's value.
+    """
+
+    p10: int = 0
+    p50: int = 0
+    p90: int = 0
+
+
+@dataclass(frozen=True)
+class SimulationOptions(_Result):
+    """The options a simulation ran with (:meth:`kyoso.Model.simulate`), ``start_fy`` resolved.
+
+    ``runs`` 0 is one deterministic run; ``seed`` counts only with runs.
+    """
+
+    years: int = 10
+    start_fy: int | None = None
+    budget_jpy: int | None = None
+    future_budget_jpy: int | None = None
+    policy: Policy = "admit-fewer"
+    promotion_rate: float | None = None
+    initial_sites: dict[str, int] = field(default_factory=dict)
+    new_sites: dict[str, int] = field(default_factory=dict)
+    runs: int = 0
+    seed: int = 0
+    approx_spread: float = 0.10
+    up_to_floor: float = 0.75
+
+
+@dataclass(frozen=True)
+class SimulatedTrack(_Result):
+    """A track as simulated: its figures as read from the model (or given as options).
+
+    ``funding_per_site`` is yen per year at ``funding_qualifier``; ``duration`` the fiscal
+    years a site is funded; ``promotes_to`` the track its review promotes into (None if none),
+    with ``promotion_rate``; ``open`` is False for a track that takes no new sites.
+    """
+
+    id: str
+    name: Text = field(default_factory=Text)
+    funding_per_site: int = 0
+    funding_qualifier: Qualifier = "exact"
+    duration: int = 0
+    new_sites: int = 0
+    initial_sites: int = 0
+    promotes_to: str | None = None
+    promotion_rate: float | None = None
+    open: bool = True
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {"name": Text}
+
+
+@dataclass(frozen=True)
+class SimulatedYear(_Result):
+    """One fiscal year of a simulation.
+
+    ``active`` maps each track's id to the sites funded that year; ``new_sites`` were admitted
+    into open tracks, ``promoted`` by promotion review; ``ended`` were funded last year and not
+    this year (a term run out, a review that did not promote, a promotion the budget turned
+    away); ``turned_away`` the new or promoted sites the budget policy did not admit. Counts and
+    ``spend_jpy`` are :class:`Quantiles`. ``over_budget`` and ``budget_bound`` are the share of
+    runs (0 or 1 without Monte Carlo) that spent more than ``budget_jpy``, and in which the
+    policy acted; ``funding_scale`` is the share of funding paid under ``scale-funding``.
+    """
+
+    fiscal_year: int
+    active: dict[str, Quantiles] = field(default_factory=dict)
+    new_sites: Quantiles = field(default_factory=Quantiles)
+    promoted: Quantiles = field(default_factory=Quantiles)
+    ended: Quantiles = field(default_factory=Quantiles)
+    turned_away: Quantiles = field(default_factory=Quantiles)
+    spend_jpy: Quantiles = field(default_factory=Quantiles)
+    budget_jpy: int = 0
+    over_budget: float = 0.0
+    budget_bound: float = 0.0
+    funding_scale: float = 1.0
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {
+        "new_sites": Quantiles,
+        "promoted": Quantiles,
+        "ended": Quantiles,
+        "turned_away": Quantiles,
+        "spend_jpy": Quantiles,
+    }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SimulatedYear:
+        """The value ``to_dict()`` gave."""
+        values = dict(data)
+        active = values.pop("active", {})
+        year = super().from_dict(values)
+        return dataclasses.replace(
+            year, active={track: Quantiles.from_dict(q) for track, q in active.items()}
+        )
+
+    def sites(self, track: str) -> int:
+        """The sites funded on a track this year (the median with Monte Carlo)."""
+        return self.active[track].p50
+
+
+@dataclass(frozen=True)
+class SimulationResult(_Result):
+    """A multi-track program's sites over the years (:meth:`kyoso.Model.simulate`).
+
+    ``tracks`` lists the tracks as read (entry tracks first, then along promotions);
+    ``years`` one :class:`SimulatedYear` per fiscal year; ``assumptions`` every default taken
+    and number read, with where it came from. :meth:`to_dataframe` gives one row per year.
+    """
+
+    program: str
+    name: Text = field(default_factory=Text)
+    options: SimulationOptions = field(default_factory=SimulationOptions)
+    tracks: list[SimulatedTrack] = field(default_factory=list)
+    years: list[SimulatedYear] = field(default_factory=list)
+    assumptions: list[Text] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {
+        "name": Text,
+        "options": SimulationOptions,
+        "tracks": SimulatedTrack,
+        "years": SimulatedYear,
+        "assumptions": Text,
+    }
+
+    @property
+    def monte_carlo(self) -> bool:
+        """Whether the years report percentiles over Monte Carlo runs."""
+        return self.options.runs > 0
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """One row per fiscal year, with the columns of ``kyoso simulate --format csv``.
+
+        ``fiscal_year``, ``active:<track>`` for each track, ``new``, ``promoted``, ``ended``,
+        ``turned_away``, ``spend_jpy``, ``budget_jpy``, ``over_budget``, ``budget_bound``,
+        ``funding_scale``; with Monte Carlo each count and ``spend_jpy`` is three columns,
+        ``<name>_p10``, ``<name>_p50`` and ``<name>_p90``. Imports pandas.
+        """
+        from .dataframe import simulation_frame
+
+        return simulation_frame(self)
+
+
+# ---- comparisons (include/kyoso/compare.hpp) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class FitStanding(_Result):
+    """Where a program stands in one fit result: its 1-based rank, score and eligibility."""
+
+    rank: int = 0
+    score: float = 0.0
+    eligibility: Eligibility = "eligible"
+
+
+@dataclass(frozen=True)
+class FitChange(_Result):
+    """A program in a fit comparison: its standing in the base and in the scenario.
+
+    ``base`` is None for a program the scenario added, ``scenario`` None for one it removed.
+    ``entered``: the profile can apply for it in the scenario and not in the base (``left``:
+    the reverse); ``rank_move`` is base rank − scenario rank (positive: higher in the
+    scenario), ``score_change`` scenario − base (both 0 when a side is missing).
+    """
+
+    id: str
+    name: Text = field(default_factory=Text)
+    base: FitStanding | None = None
+    scenario: FitStanding | None = None
+    entered: bool = False
+    left: bool = False
+    rank_move: int = 0
+    score_change: float = 0.0
+    eligibility_changed: bool = False
+    changed: bool = False
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {
+        "name": Text,
+        "base": FitStanding,
+        "scenario": FitStanding,
+    }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> FitChange:
+        """The value ``to_dict()`` gave (a missing side is None)."""
+        values = dict(data)
+        sides = {side: values.pop(side, None) for side in ("base", "scenario")}
+        change = super().from_dict(values)
+        return dataclasses.replace(
+            change,
+            **{k: None if v is None else FitStanding.from_dict(v) for k, v in sides.items()},
+        )
+
+
+@dataclass(frozen=True)
+class FitComparison(_Result):
+    """fit on a base model and on a scenario's model (``kyoso.compare(…, "fit", …)``).
+
+    ``base`` and ``scenario`` are the two rankings; ``programs`` every program of either, in
+    the scenario's order, then those the scenario removed; ``entered`` and ``left`` the ids of
+    the programs the profile can newly, or no longer, apply for.
+    """
+
+    base: list[Recommendation] = field(default_factory=list)
+    scenario: list[Recommendation] = field(default_factory=list)
+    programs: list[FitChange] = field(default_factory=list)
+    entered: list[str] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {
+        "base": Recommendation,
+        "scenario": Recommendation,
+        "programs": FitChange,
+    }
+
+    def changes(self) -> list[FitChange]:
+        """The programs whose rank, score or eligibility changed, or that were added or removed."""
+        return [p for p in self.programs if p.changed]
+
+    def program(self, id: str) -> FitChange:  # noqa: A002
+        """One program's change, by its full id."""
+        for p in self.programs:
+            if p.id == id:
+                return p
+        raise KeyError(id)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """One row per program: both standings and what changed. Imports pandas."""
+        from .dataframe import to_dataframe
+
+        return to_dataframe(self.programs)
+
+
+@dataclass(frozen=True)
+class YearChange(_Result):
+    """Scenario minus base in one fiscal year (medians with Monte Carlo).
+
+    ``active`` maps each track of either side to its change in sites; ``over_budget`` and
+    ``budget_bound`` are changes in the share of runs.
+    """
+
+    fiscal_year: int
+    active: dict[str, int] = field(default_factory=dict)
+    new_sites: int = 0
+    promoted: int = 0
+    ended: int = 0
+    turned_away: int = 0
+    spend_jpy: int = 0
+    budget_jpy: int = 0
+    over_budget: float = 0.0
+    budget_bound: float = 0.0
+
+
+@dataclass(frozen=True)
+class SimulationComparison(_Result):
+    """simulate on a base model and on a scenario's model (``kyoso.compare(…, "simulate", …)``).
+
+    Both ran with the same options — with Monte Carlo the same seed, so that the deltas in
+    ``years`` show the scenario, not the noise.
+    """
+
+    base: SimulationResult
+    scenario: SimulationResult
+    years: list[YearChange] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {
+        "base": SimulationResult,
+        "scenario": SimulationResult,
+        "years": YearChange,
+    }
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """One row per fiscal year of deltas (scenario − base): ``fiscal_year``,
+        ``active:<track>`` …, ``new``, ``promoted``, ``ended``, ``turned_away``,
+        ``spend_jpy``, ``budget_jpy``, ``over_budget``, ``budget_bound``. Imports pandas."""
+        from .dataframe import to_dataframe
+
+        return to_dataframe(self.years)

@@ -1,5 +1,6 @@
 #include "py_convert.hpp"
 
+#include <map>
 #include <optional>
 #include <span>
 
@@ -239,6 +240,192 @@ py::dict to_python(const Portfolio& portfolio) {
   d["uncovered"] = to_python(portfolio.uncovered);
   d["excluded"] = to_python(portfolio.excluded);
   return d;
+}
+
+py::dict to_python(const Quantiles& quantiles) {
+  py::dict d;
+  d["p10"] = quantiles.p10;
+  d["p50"] = quantiles.p50;
+  d["p90"] = quantiles.p90;
+  return d;
+}
+
+py::dict to_python(const SimulationOptions& options) {
+  auto counts = [](const std::map<std::string, std::int64_t>& by_track) {
+    py::dict d;
+    for (const auto& [track, n] : by_track) d[word(track)] = n;
+    return d;
+  };
+  auto optional = [](const auto& value) {
+    return value ? py::cast(*value) : py::object(py::none());
+  };
+  py::dict d;
+  d["years"] = options.years;
+  d["start_fy"] = int_or_none(options.start_fy);
+  d["budget_jpy"] = optional(options.budget_jpy);
+  d["future_budget_jpy"] = optional(options.future_budget_jpy);
+  d["policy"] = word(to_string(options.policy));
+  d["promotion_rate"] = optional(options.promotion_rate);
+  d["initial_sites"] = counts(options.initial_sites);
+  d["new_sites"] = counts(options.new_sites);
+  d["runs"] = options.runs;
+  d["seed"] = options.seed;
+  d["approx_spread"] = options.approx_spread;
+  d["up_to_floor"] = options.up_to_floor;
+  return d;
+}
+
+py::dict to_python(const SimulatedTrack& track) {
+  bool promotes = !track.promotes_to.empty();
+  py::dict d;
+  d["id"] = track.id;
+  d["name"] = to_python(track.name);
+  d["funding_per_site"] = track.funding_per_site;
+  d["funding_qualifier"] = word(to_string(track.funding_qualifier));
+  d["duration"] = track.duration;
+  d["new_sites"] = track.new_sites;
+  d["initial_sites"] = track.initial_sites;
+  d["promotes_to"] = promotes ? py::object(word(track.promotes_to)) : py::object(py::none());
+  d["promotion_rate"] =
+      promotes ? py::object(py::float_(track.promotion_rate)) : py::object(py::none());
+  d["open"] = track.open;
+  return d;
+}
+
+py::dict to_python(const SimulatedYear& year) {
+  py::dict active;
+  for (const auto& [track, q] : year.active) active[word(track)] = to_python(q);
+  py::dict d;
+  d["fiscal_year"] = year.fiscal_year;
+  d["active"] = active;
+  d["new_sites"] = to_python(year.new_sites);
+  d["promoted"] = to_python(year.promoted);
+  d["ended"] = to_python(year.ended);
+  d["turned_away"] = to_python(year.turned_away);
+  d["spend_jpy"] = to_python(year.spend_jpy);
+  d["budget_jpy"] = year.budget_jpy;
+  d["over_budget"] = year.over_budget;
+  d["budget_bound"] = year.budget_bound;
+  d["funding_scale"] = year.funding_scale;
+  return d;
+}
+
+py::dict to_python(const SimulationResult& result) {
+  py::dict d;
+  d["program"] = result.program;
+  d["name"] = to_python(result.name);
+  d["options"] = to_python(result.options);
+  d["tracks"] = to_python(result.tracks);
+  d["years"] = to_python(result.years);
+  d["assumptions"] = to_python(result.assumptions);
+  return d;
+}
+
+py::dict to_python(const FitStanding& standing) {
+  py::dict d;
+  d["rank"] = standing.rank;
+  d["score"] = standing.score;
+  d["eligibility"] = word(to_string(standing.eligibility));
+  return d;
+}
+
+py::dict to_python(const FitChange& change) {
+  auto standing = [](const std::optional<FitStanding>& s) {
+    return s ? py::object(to_python(*s)) : py::object(py::none());
+  };
+  py::dict d;
+  d["id"] = change.id;
+  d["name"] = to_python(change.name);
+  d["base"] = standing(change.base);
+  d["scenario"] = standing(change.scenario);
+  d["entered"] = change.entered();
+  d["left"] = change.left();
+  d["rank_move"] = change.rank_move();
+  d["score_change"] = change.score_change();
+  d["eligibility_changed"] = change.eligibility_changed();
+  d["changed"] = change.changed();
+  return d;
+}
+
+py::dict to_python(const FitComparison& comparison) {
+  py::dict d;
+  d["base"] = to_python(comparison.base.results);
+  d["scenario"] = to_python(comparison.scenario.results);
+  d["programs"] = to_python(comparison.programs);
+  d["entered"] = to_python(comparison.entered());
+  d["left"] = to_python(comparison.left());
+  return d;
+}
+
+py::dict to_python(const YearChange& change) {
+  py::dict active;
+  for (const auto& [track, delta] : change.active) active[word(track)] = delta;
+  py::dict d;
+  d["fiscal_year"] = change.fiscal_year;
+  d["active"] = active;
+  d["new_sites"] = change.new_sites;
+  d["promoted"] = change.promoted;
+  d["ended"] = change.ended;
+  d["turned_away"] = change.turned_away;
+  d["spend_jpy"] = change.spend_jpy;
+  d["budget_jpy"] = change.budget_jpy;
+  d["over_budget"] = change.over_budget;
+  d["budget_bound"] = change.budget_bound;
+  return d;
+}
+
+py::dict to_python(const SimulationComparison& comparison) {
+  py::dict d;
+  d["base"] = to_python(comparison.base);
+  d["scenario"] = to_python(comparison.scenario);
+  d["years"] = to_python(comparison.years);
+  return d;
+}
+
+SimulationOptions simulation_options_from(const py::dict& arguments) {
+  SimulationOptions o;
+  auto counts = [](const std::string& name, py::handle value) {
+    return argument<std::map<std::string, std::int64_t>>(name, value,
+                                                         "a dict of track ids to counts");
+  };
+  for (const auto& [key, value] : arguments) {
+    std::string name = py::cast<std::string>(key);
+    if (value.is_none()) continue;
+    if (name == "years") {
+      o.years = argument<int>(name, value, "an int");
+    } else if (name == "start_fy") {
+      o.start_fy = argument<int>(name, value, "a fiscal year (int)");
+    } else if (name == "budget_jpy") {
+      o.budget_jpy = argument<std::int64_t>(name, value, "an amount of yen (int)");
+    } else if (name == "future_budget_jpy") {
+      o.future_budget_jpy = argument<std::int64_t>(name, value, "an amount of yen (int)");
+    } else if (name == "policy") {
+      std::string policy = argument<std::string>(name, value, "a policy (str)");
+      auto parsed = parse_budget_policy(policy);
+      if (!parsed) {
+        throw Error("unknown policy '" + policy +
+                    "'; expected one of: admit-fewer, scale-funding, report-only");
+      }
+      o.policy = *parsed;
+    } else if (name == "promotion_rate") {
+      o.promotion_rate = argument<double>(name, value, "a number");
+    } else if (name == "initial_sites") {
+      o.initial_sites = counts(name, value);
+    } else if (name == "new_sites") {
+      o.new_sites = counts(name, value);
+    } else if (name == "runs") {
+      o.runs = argument<std::size_t>(name, value, "a count (int, 0 or more)");
+    } else if (name == "seed") {
+      o.seed = argument<std::uint64_t>(name, value, "a seed (int, 0 or more)");
+    } else if (name == "approx_spread") {
+      o.approx_spread = argument<double>(name, value, "a number");
+    } else if (name == "up_to_floor") {
+      o.up_to_floor = argument<double>(name, value, "a number");
+    } else {
+      throw Error("unknown simulation option '" + name + "'");
+    }
+  }
+  return o;
 }
 
 Profile profile_from(const py::dict& arguments) {

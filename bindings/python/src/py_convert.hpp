@@ -34,6 +34,16 @@ py::dict to_python(const Neighbor& neighbor);
 py::dict to_python(const PathResult& result);
 py::dict to_python(const PlanItem& item);
 py::dict to_python(const Portfolio& portfolio);
+py::dict to_python(const Quantiles& quantiles);
+py::dict to_python(const SimulationOptions& options);
+py::dict to_python(const SimulatedTrack& track);
+py::dict to_python(const SimulatedYear& year);
+py::dict to_python(const SimulationResult& result);
+py::dict to_python(const FitStanding& standing);
+py::dict to_python(const FitChange& change);
+py::dict to_python(const FitComparison& comparison);
+py::dict to_python(const YearChange& change);
+py::dict to_python(const SimulationComparison& comparison);
 
 template <typename T>
 py::list to_python(const std::vector<T>& values) {
@@ -46,6 +56,12 @@ py::list to_python(const std::vector<T>& values) {
 Profile profile_from(const py::dict& arguments);
 // Weights from {"mission": 0.35, …}; missing keys keep FitWeights' defaults.
 FitWeights weights_from(const py::dict& weights);
+
+// Simulation options from the keyword arguments of Model.simulate (keys as in
+// SimulationOptions; None keeps a default). A value of the wrong type is a TypeError naming
+// the argument; an unknown key or policy is a kyoso::Error. The values themselves (years,
+// budget …) are checked by simulate().
+SimulationOptions simulation_options_from(const py::dict& arguments);
 
 // A vocabulary word; throws kyoso::Error naming the words allowed.
 Kind kind_from(std::string_view word);

@@ -14,5 +14,8 @@ void init_vocabulary(py::module_& m);  // vocabulary.hpp: kinds and relations
 void init_model(py::module_& m);       // model.hpp: the Model class
 void init_io(py::module_& m);          // io.hpp: loading, saving and exports
 void init_query(py::module_& m);       // query.hpp: fit, explain, diagnose, explore, portfolio
+void init_scenario(py::module_& m);    // scenario.hpp: scenarios and apply
+void init_simulate(py::module_& m);    // simulate.hpp: the cohort simulation
+void init_compare(py::module_& m);     // compare.hpp: a query on base and scenario, diffed
 
 }  // namespace kyoso::python

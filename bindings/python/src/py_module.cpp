@@ -14,4 +14,7 @@ PYBIND11_MODULE(_kyoso, m) {
   python::init_model(m);
   python::init_io(m);
   python::init_query(m);
+  python::init_scenario(m);
+  python::init_simulate(m);
+  python::init_compare(m);
 }

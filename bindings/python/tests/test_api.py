@@ -70,4 +70,4 @@ def test_results_are_frozen_dataclasses() -> None:
 
 def test_the_package_docstring_example_runs() -> None:
     failures, tried = doctest.testmod(kyoso, verbose=False)
-    assert (failures, tried) == (0, 4)
+    assert (failures, tried) == (0, 7)

@@ -1,9 +1,11 @@
-#include "figure_text.hpp"
-
+// Figures and fiscal years written as a reader of the source expects them (report.hpp).
 #include <array>
+#include <cstdint>
 #include <utility>
 
-namespace kyoso::cli {
+#include "kyoso/report.hpp"
+
+namespace kyoso {
 namespace {
 
 // The magnitude as unsigned, so that INT64_MIN has one too.
@@ -19,6 +21,11 @@ std::string group(std::uint64_t value) {
     out += digits[i];
   }
   return out;
+}
+
+// 13400000000 -> "13,400,000,000".
+std::string group_thousands(std::int64_t value) {
+  return (value < 0 ? "-" : "") + group(magnitude(value));
 }
 
 // `value` in units of `unit`, with at most `decimals` decimals (the caller has checked that
@@ -40,6 +47,8 @@ constexpr std::uint64_t sen_man = 10'000'000;
 constexpr std::uint64_t oku = 100'000'000;
 constexpr std::uint64_t cho = 1'000'000'000'000;
 
+// Yen in the units the source uses: 134億円, 1.6億円, 2,000億円, 3千万円, 2.5千万円, 500万円;
+// a sum that does not fit them is spelt out: 1億2,345万6,789円.
 std::string yen_ja_magnitude(std::uint64_t v) {
   if (v >= cho && v % (cho / 100) == 0) return in_units(v, cho, 2) + "兆円";
   if (v >= oku && v % (oku / 100) == 0) return in_units(v, oku, 2) + "億円";
@@ -157,15 +166,7 @@ constexpr std::array<Era, 2> eras{{{2019, "令和"}, {1989, "平成"}}};
 
 }  // namespace
 
-std::string group_thousands(std::int64_t value) {
-  return (value < 0 ? "-" : "") + group(magnitude(value));
-}
-
-std::string yen_ja(std::int64_t value) {
-  return (value < 0 ? "-" : "") + yen_ja_magnitude(magnitude(value));
-}
-
-std::string figure_text(const Figure& figure, Lang lang) {
+std::string to_text(const Figure& figure, Lang lang) {
   return lang == Lang::ja ? figure_ja(figure) : figure_en(figure);
 }
 
@@ -210,4 +211,4 @@ std::string figure_name_text(std::string_view name, Lang lang) {
   return out;
 }
 
-}  // namespace kyoso::cli
+}  // namespace kyoso

@@ -1,0 +1,112 @@
+// The profile file (report.hpp): read whole and checked against the model before any query
+// runs, so a typo in a file is reported with the file and the JSON pointer of the value.
+#include <boost/json.hpp>
+
+#include "io/json_reader.hpp"
+#include "kyoso/error.hpp"
+#include "kyoso/report.hpp"
+
+namespace kyoso {
+namespace {
+
+namespace json = boost::json;
+
+std::string_view view(json::string_view s) { return {s.data(), s.size()}; }
+
+class ProfileReader {
+ public:
+  ProfileReader(const Model& model, std::string_view text, std::string origin)
+      : model_(model), text_(text), origin_(std::move(origin)) {}
+
+  Profile read() {
+    json::value doc = detail::read_json(text_, origin_);
+    if (!doc.is_object()) fail("a profile is a JSON object", "");
+    Profile p;
+    for (const auto& kv : doc.get_object()) {
+      std::string_view key = view(kv.key());
+      std::string at = "/" + detail::pointer_token(key);
+      const json::value& v = kv.value();
+      if (key == "mission") {
+        p.mission = one(v, at, Kind::mission);
+      } else if (key == "goals") {
+        p.goals = many(v, at, Kind::purpose);
+      } else if (key == "fields") {
+        p.fields = many(v, at, Kind::field);
+      } else if (key == "stage") {
+        p.stage = one(v, at, Kind::stage);
+      } else if (key == "partners") {
+        p.partners = many(v, at, Kind::partner);
+      } else if (key == "holds") {
+        p.holds = many(v, at, Kind::program);
+      } else if (key == "establishment") {
+        p.establishment = one(v, at, Kind::establishment);
+      } else if (key == "applicant") {
+        std::string applicant = one(v, at, Kind::applicant);
+        if (!applicant.empty()) p.applicant = applicant;
+      } else {
+        fail("unknown member \"" + std::string(key) +
+                 "\" (a profile has mission, goals, fields, stage, partners, holds, "
+                 "establishment, applicant)",
+             at);
+      }
+    }
+    return p;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& problem, const std::string& pointer) const {
+    throw ValidationError(problem, located(pointer));
+  }
+
+  Location located(const std::string& pointer) const {
+    Location where{origin_, 0, 0, pointer, {}};
+    if (auto pos = detail::find_pointer(text_, pointer)) {
+      where.line = pos->line;
+      where.column = pos->column;
+    }
+    return where;
+  }
+
+  std::string id(const json::value& v, const std::string& at, Kind kind) const {
+    if (!v.is_string()) fail("expected an id (a string)", at);
+    std::string given(view(v.get_string()));
+    try {
+      return model_.node(model_.resolve(given, kind)).id;
+    } catch (const UnknownIdError& e) {
+      throw UnknownIdError(given, e.suggestion(), located(at));
+    }
+  }
+
+  // A single id; null or "" leaves it unstated.
+  std::string one(const json::value& v, const std::string& at, Kind kind) const {
+    if (v.is_null() || (v.is_string() && v.get_string().empty())) return {};
+    return id(v, at, kind);
+  }
+
+  std::vector<std::string> many(const json::value& v, const std::string& at, Kind kind) const {
+    if (!v.is_array()) fail("expected an array of ids", at);
+    std::vector<std::string> out;
+    const json::array& list = v.get_array();
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      std::string full = id(list[i], at + "/" + std::to_string(i), kind);
+      if (std::find(out.begin(), out.end(), full) == out.end()) out.push_back(std::move(full));
+    }
+    return out;
+  }
+
+  const Model& model_;
+  std::string_view text_;
+  std::string origin_;
+};
+
+}  // namespace
+
+Profile parse_profile(const Model& model, std::string_view json_text, std::string_view origin) {
+  return ProfileReader(model, json_text, std::string(origin)).read();
+}
+
+Profile load_profile(const Model& model, const std::filesystem::path& file) {
+  return parse_profile(model, detail::read_text_file(file), file.string());
+}
+
+}  // namespace kyoso

@@ -1,0 +1,199 @@
+// The JSON documents of query results (report.hpp). Written by the one JSON writer in its
+// compact layout, so that a document is one line with sorted keys, the same bytes each time.
+#include <boost/json.hpp>
+
+#include "io/json_writer.hpp"
+#include "kyoso/report.hpp"
+
+namespace kyoso {
+namespace {
+
+namespace json = boost::json;
+using detail::bilingual_json;
+using detail::sources_json;
+
+std::string document(json::object doc, std::string_view schema) {
+  doc["schema"] = schema;
+  return detail::write_json(doc, detail::JsonLayout::compact);
+}
+
+json::value optional_id(const std::string& id) {
+  return id.empty() ? json::value() : json::value(id);
+}
+
+json::array strings_json(const std::vector<std::string>& items) {
+  json::array out;
+  for (const std::string& s : items) out.emplace_back(s);
+  return out;
+}
+
+json::array texts_json(const std::vector<Text>& texts) {
+  json::array out;
+  for (const Text& t : texts) out.push_back(bilingual_json(t));
+  return out;
+}
+
+json::object path_json(const Path& path) {
+  json::array relations;
+  for (Relation r : path.relations) relations.emplace_back(to_string(r));
+  json::array forward;
+  for (bool f : path.forward) forward.emplace_back(f);
+  return {{"nodes", strings_json(path.nodes)},
+          {"relations", std::move(relations)},
+          {"forward", std::move(forward)}};
+}
+
+json::array paths_json(const std::vector<Path>& paths) {
+  json::array out;
+  for (const Path& p : paths) out.push_back(path_json(p));
+  return out;
+}
+
+json::object profile_json(const Profile& p) {
+  return {{"mission", optional_id(p.mission)},
+          {"goals", strings_json(p.goals)},
+          {"fields", strings_json(p.fields)},
+          {"stage", optional_id(p.stage)},
+          {"partners", strings_json(p.partners)},
+          {"holds", strings_json(p.holds)},
+          {"establishment", optional_id(p.establishment)},
+          {"applicant", optional_id(p.applicant)}};
+}
+
+json::object weights_json(const FitWeights& w) {
+  return {{"mission", w.mission},
+          {"goals", w.goals},
+          {"fields", w.fields},
+          {"stage", w.stage},
+          {"inherited", w.inherited}};
+}
+
+json::array criteria_json(const std::vector<Criterion>& criteria) {
+  json::array out;
+  for (const Criterion& c : criteria) {
+    out.push_back(json::object{{"id", c.id},
+                               {"description", bilingual_json(c.description)},
+                               {"weight", c.weight},
+                               {"strength", c.strength},
+                               {"contribution", c.contribution},
+                               {"paths", paths_json(c.paths)}});
+  }
+  return out;
+}
+
+json::object recommendation_json(const Recommendation& r) {
+  return {{"id", r.id},
+          {"name", bilingual_json(r.name)},
+          {"score", r.score},
+          {"eligibility", to_string(r.eligibility)},
+          {"reasons", texts_json(r.reasons)},
+          {"met", criteria_json(r.met)},
+          {"missed", criteria_json(r.missed)},
+          {"paths", paths_json(r.paths)},
+          {"sources", sources_json(r.sources)}};
+}
+
+json::object diagnosis_json(const Diagnosis& d) {
+  json::array factors;
+  for (const FactorLink& f : d.factors) {
+    factors.push_back(json::object{{"id", f.id},
+                                   {"name", bilingual_json(f.name)},
+                                   {"description", bilingual_json(f.description)},
+                                   {"label", f.label},
+                                   {"certainty", to_string(f.certainty)},
+                                   {"sources", sources_json(f.sources)}});
+  }
+  json::array references;
+  for (const CaseLink& c : d.references) {
+    references.push_back(json::object{{"id", c.id},
+                                      {"name", bilingual_json(c.name)},
+                                      {"certainty", to_string(c.certainty)},
+                                      {"sources", sources_json(c.sources)}});
+  }
+  json::array unresolved;
+  for (const std::vector<std::string>& reading : d.candidates) {
+    unresolved.push_back(strings_json(reading));
+  }
+  return {{"id", d.id},
+          {"name", bilingual_json(d.name)},
+          {"block", d.block},
+          {"stage", optional_id(d.stage)},
+          {"stage_name", bilingual_json(d.stage_name)},
+          {"factors", std::move(factors)},
+          {"references", std::move(references)},
+          {"unresolved", std::move(unresolved)},
+          {"note", d.note},
+          {"match", d.match},
+          {"sources", sources_json(d.sources)}};
+}
+
+json::object plan_item_json(const PlanItem& item) {
+  // A duration the source does not state is null, not 0 years.
+  bool stated = item.years > 0;
+  return {
+      {"id", item.id},
+      {"name", bilingual_json(item.name)},
+      {"score", item.score},
+      {"covers", strings_json(item.covers)},
+      {"start_year", item.start_year},
+      {"years", stated ? json::value(item.years) : json::value()},
+      {"years_qualifier", stated ? json::value(to_string(item.years_qualifier)) : json::value()},
+      {"years_unit", stated ? json::value(to_string(item.years_unit)) : json::value()},
+      {"reasons", texts_json(item.reasons)}};
+}
+
+}  // namespace
+
+std::string to_json(const FitResult& result) {
+  json::array results;
+  for (const Recommendation& r : result.results) results.push_back(recommendation_json(r));
+  return document({{"profile", profile_json(result.profile)},
+                   {"weights", weights_json(result.weights)},
+                   {"results", std::move(results)}},
+                  "kyoso.fit/1");
+}
+
+std::string to_json(const Recommendation& recommendation, const Profile& profile) {
+  return document(
+      {{"profile", profile_json(profile)}, {"result", recommendation_json(recommendation)}},
+      "kyoso.explain/1");
+}
+
+std::string to_json(const std::vector<Diagnosis>& diagnoses) {
+  json::array results;
+  for (const Diagnosis& d : diagnoses) results.push_back(diagnosis_json(d));
+  return document({{"results", std::move(results)}}, "kyoso.diagnose/1");
+}
+
+std::string to_json(std::string_view start, const std::vector<Neighbor>& neighbors) {
+  json::array out;
+  for (const Neighbor& n : neighbors) {
+    out.push_back(json::object{{"id", n.id},
+                               {"name", bilingual_json(n.name)},
+                               {"kind", to_string(n.kind)},
+                               {"depth", n.depth},
+                               {"path", path_json(n.path)}});
+  }
+  return document({{"id", start}, {"neighbors", std::move(out)}}, "kyoso.neighbors/1");
+}
+
+std::string to_json(const PathResult& result) {
+  return document({{"from", result.from},
+                   {"to", result.to},
+                   {"length", result.length ? json::value(*result.length) : json::value()},
+                   {"paths", paths_json(result.paths)},
+                   {"truncated", result.truncated}},
+                  "kyoso.path/1");
+}
+
+std::string to_json(const Portfolio& portfolio) {
+  json::array plan;
+  for (const PlanItem& item : portfolio.plan) plan.push_back(plan_item_json(item));
+  return document({{"profile", profile_json(portfolio.profile)},
+                   {"plan", std::move(plan)},
+                   {"uncovered", strings_json(portfolio.uncovered)},
+                   {"excluded", texts_json(portfolio.excluded)}},
+                  "kyoso.portfolio/1");
+}
+
+}  // namespace kyoso

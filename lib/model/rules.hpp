@@ -1,0 +1,22 @@
+// The rules each node and edge must keep on its own (docs/format.md, "Rules checked on
+// loading"). The builder checks them for the whole graph at build(); scenarios check them edit
+// by edit, so that a scenario's error names the first edit that breaks one.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kyoso/model.hpp"
+
+namespace kyoso::detail {
+
+// What is wrong with the node by itself (id, kind prefix, names, figures); empty if nothing.
+std::string node_problem(const Node&);
+
+// What is wrong with the edge between nodes of these kinds (the relation's signature, a
+// self-loop, the fiscal year's range); empty if nothing.
+std::string edge_problem(Relation, std::string_view source, std::string_view target,
+                         std::optional<int> fiscal_year, Kind source_kind, Kind target_kind);
+
+}  // namespace kyoso::detail

@@ -1,0 +1,278 @@
+// apply(): a scenario's edits over a base model, all checked before a new model is built.
+// The edits work on a ModelBuilder made from the base, which shares the base's node records;
+// an edit replaces only the records it changes, so the base is never touched and a failed
+// scenario leaves nothing behind.
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include "kyoso/error.hpp"
+#include "kyoso/scenario.hpp"
+#include "model/rules.hpp"
+#include "scenario/edit_path.hpp"
+
+namespace kyoso {
+namespace {
+
+using detail::EditPath;
+
+class Applier {
+ public:
+  Applier(const Model& base, const Scenario& scenario)
+      : base_(base), scenario_(scenario), builder_(ModelBuilder::from(base)) {}
+
+  Model run() {
+    for (std::size_t i = 0; i < scenario_.edits.size(); ++i) {
+      index_ = i;
+      at_ = "/edits/" + std::to_string(i);
+      apply(scenario_.edits[i]);
+    }
+    try {
+      return std::move(builder_).build();
+    } catch (const ValidationError& e) {
+      // Whole-graph rules (a part_of cycle) are checked here, after the last edit; the builder
+      // names the edit it holds the offending node or edge for.
+      rethrow_from_build(e);
+    }
+  }
+
+ private:
+  const Edit& edit() const { return scenario_.edits[index_]; }
+
+  [[noreturn]] void fail(const std::string& problem, const std::string& pointer,
+                         const std::string& id) const {
+    throw ValidationError(std::string(to_string(edit().op)) + ": " + problem,
+                          Location{scenario_.origin, 0, 0, pointer, id});
+  }
+
+  // The node, or an error naming the nearest id (or the edit that removed it).
+  const Node& existing(const std::string& id, const std::string& pointer) const {
+    if (const Node* n = builder_.find_node(id)) return *n;
+    if (auto it = removed_by_.find(id); it != removed_by_.end()) {
+      fail("node '" + id + "' was removed by /edits/" + std::to_string(it->second), pointer, id);
+    }
+    throw UnknownIdError(id, base_.suggest(id), Location{scenario_.origin, 0, 0, pointer, {}},
+                         to_string(edit().op));
+  }
+
+  void apply(const Edit& e) {
+    switch (e.op) {
+      case EditOp::set:
+        set(e);
+        break;
+      case EditOp::add_node:
+        add_node(e);
+        break;
+      case EditOp::remove_node:
+        existing(e.node, at_ + "/node");
+        builder_.remove_node(e.node);
+        removed_by_[e.node] = index_;
+        break;
+      case EditOp::add_edge:
+        add_edge(e);
+        break;
+      case EditOp::remove_edge:
+        existing(e.edge.source, at_ + "/source");
+        existing(e.edge.target, at_ + "/target");
+        if (!builder_.remove_edge(e.edge.source, e.edge.target, e.edge.relation)) {
+          fail("there is no " + std::string(to_string(e.edge.relation)) + " edge from '" +
+                   e.edge.source + "' to '" + e.edge.target + "'",
+               at_, e.edge.source + " -> " + e.edge.target);
+        }
+        break;
+    }
+  }
+
+  void add_node(const Edit& e) {
+    const Node& n = e.new_node;
+    if (!e.node.empty() && e.node != n.id) {
+      fail("the edit's node '" + e.node + "' differs from the new node's id '" + n.id + "'",
+           at_ + "/node", e.node);
+    }
+    if (builder_.find_node(n.id)) fail("node '" + n.id + "' already exists", at_ + "/node", n.id);
+    std::string problem = detail::node_problem(n);
+    if (!problem.empty()) fail(problem, at_, n.id);
+    builder_.add_node(n, at_);
+    removed_by_.erase(n.id);
+  }
+
+  void add_edge(const Edit& e) {
+    const ModelBuilder::EdgeSpec& spec = e.edge;
+    Kind from = existing(spec.source, at_ + "/source").kind;
+    Kind to = existing(spec.target, at_ + "/target").kind;
+    std::string ends = spec.source + " -> " + spec.target;
+    std::string problem =
+        detail::edge_problem(spec.relation, spec.source, spec.target, spec.fiscal_year, from, to);
+    if (!problem.empty()) fail(problem, at_, ends);
+    if (builder_.has_edge(spec.source, spec.target, spec.relation)) {
+      fail("the " + std::string(to_string(spec.relation)) + " edge from '" + spec.source +
+               "' to '" + spec.target + "' already exists",
+           at_, ends);
+    }
+    builder_.add_edge(spec, at_);
+  }
+
+  // ---- set ------------------------------------------------------------------------------
+
+  void set(const Edit& e) {
+    Node n = existing(e.node, at_ + "/node");
+    std::string problem;
+    auto path = detail::parse_edit_path(e.path, problem);
+    if (!path) fail(problem, at_ + "/path", e.node);
+    problem = detail::value_problem(*path, e.value);
+    if (!problem.empty()) fail(problem, at_ + "/value", e.node);
+    const std::string* text = std::get_if<std::string>(&e.value);
+    switch (path->part) {
+      case EditPath::Part::name:
+        (path->lang == Lang::ja ? n.name.ja : n.name.en) = *text;
+        break;
+      case EditPath::Part::description:
+        (path->lang == Lang::ja ? n.description.ja : n.description.en) = text ? *text : "";
+        break;
+      case EditPath::Part::note:
+        n.note = text ? *text : "";
+        break;
+      case EditPath::Part::attribute:
+        if (text) {
+          n.attributes[path->key] = *text;
+        } else if (n.attributes.erase(path->key) == 0) {
+          fail("node '" + n.id + "' has no attribute '" + path->key + "' to remove", at_ + "/path",
+               n.id);
+        }
+        break;
+      case EditPath::Part::figure:
+        set_figure(n, *path, e.value);
+        break;
+    }
+    problem = detail::node_problem(n);
+    if (!problem.empty()) fail(problem, at_, n.id);
+    builder_.replace_node(std::move(n), at_);
+  }
+
+  // The figure a path selects: the first of its name (and fiscal year, with "@"), which is the
+  // one Node::figure() — and so every query — reads.
+  static std::vector<Figure>::iterator select(Node& n, const EditPath& path) {
+    return std::find_if(n.figures.begin(), n.figures.end(), [&](const Figure& f) {
+      return f.name == path.key && (!path.fiscal_year || f.fiscal_year == path.fiscal_year);
+    });
+  }
+
+  void set_figure(Node& n, const EditPath& path, const EditValue& value) {
+    auto it = select(n, path);
+    if (path.member == EditPath::Member::whole) {
+      if (std::holds_alternative<std::monostate>(value)) {
+        if (it == n.figures.end()) missing_figure(n, path);
+        n.figures.erase(it);
+        return;
+      }
+      Figure f = std::get<Figure>(value);
+      if (!f.name.empty() && f.name != path.key) {
+        fail("the figure's name '" + f.name + "' differs from the path's '" + path.key + "'",
+             at_ + "/value", n.id);
+      }
+      if (path.fiscal_year && f.fiscal_year && f.fiscal_year != path.fiscal_year) {
+        fail("the figure's fiscal year differs from the path's", at_ + "/value", n.id);
+      }
+      f.name = path.key;
+      if (path.fiscal_year) f.fiscal_year = path.fiscal_year;
+      if (it == n.figures.end()) {
+        n.figures.push_back(std::move(f));
+      } else {
+        *it = std::move(f);
+      }
+      return;
+    }
+    if (it == n.figures.end()) {
+      if (path.member != EditPath::Member::value) missing_figure(n, path);
+      it = extend_series(n, path);
+    }
+    switch (path.member) {
+      case EditPath::Member::value:
+        it->value = std::get<std::int64_t>(value);
+        break;
+      case EditPath::Member::unit:
+        it->unit = *parse_unit(std::get<std::string>(value));
+        break;
+      case EditPath::Member::qualifier:
+        it->qualifier = *parse_qualifier(std::get<std::string>(value));
+        break;
+      case EditPath::Member::note:
+        it->note = std::holds_alternative<std::string>(value) ? std::get<std::string>(value) : "";
+        break;
+      case EditPath::Member::whole:
+        break;
+    }
+  }
+
+  // A value for a fiscal year the node has no figure for, when it has that figure for other
+  // years: a budget of a later year (figures/budget@2025/value). The new figure takes its
+  // unit and qualifier from the nearest earlier year (else the nearest later one); its value
+  // is set by the caller, and its source is the scenario.
+  std::vector<Figure>::iterator extend_series(Node& n, const EditPath& path) {
+    if (!path.fiscal_year) missing_figure(n, path);
+    const Figure* earlier = nullptr;
+    const Figure* later = nullptr;
+    for (const Figure& f : n.figures) {
+      if (f.name != path.key || !f.fiscal_year) continue;
+      if (*f.fiscal_year < *path.fiscal_year) {
+        if (!earlier || *f.fiscal_year > *earlier->fiscal_year) earlier = &f;
+      } else if (!later || *f.fiscal_year < *later->fiscal_year) {
+        later = &f;
+      }
+    }
+    const Figure* like = earlier ? earlier : later;
+    if (!like) missing_figure(n, path);
+    Figure f;
+    f.name = path.key;
+    f.unit = like->unit;
+    f.qualifier = like->qualifier;
+    f.fiscal_year = path.fiscal_year;
+    n.figures.push_back(std::move(f));
+    return n.figures.end() - 1;
+  }
+
+  [[noreturn]] void missing_figure(const Node& n, const EditPath& path) const {
+    std::string name = path.key;
+    if (path.fiscal_year) name += "@" + std::to_string(*path.fiscal_year);
+    std::string have;
+    for (const Figure& f : n.figures) {
+      have += (have.empty() ? "" : ", ") + f.name;
+      if (f.fiscal_year) have += "@" + std::to_string(*f.fiscal_year);
+    }
+    fail("node '" + n.id + "' has no figure '" + name + "'" +
+             (have.empty() ? " (it has no figures)" : " (its figures: " + have + ")"),
+         at_ + "/path", n.id);
+  }
+
+  [[noreturn]] void rethrow_from_build(const ValidationError& e) const {
+    const std::string& pointer = e.where().pointer;
+    std::string_view prefix = "/edits/";
+    if (pointer.rfind(prefix, 0) == 0) {
+      std::size_t i = 0;
+      std::string_view digits = std::string_view(pointer).substr(prefix.size());
+      auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), i);
+      if (ec == std::errc{} && i < scenario_.edits.size()) {
+        throw ValidationError(std::string(to_string(scenario_.edits[i].op)) + ": " + e.problem(),
+                              Location{scenario_.origin, 0, 0, pointer, e.where().id});
+      }
+    }
+    throw ValidationError(e.problem(), Location{scenario_.origin, 0, 0, pointer, e.where().id});
+  }
+
+  const Model& base_;
+  const Scenario& scenario_;
+  ModelBuilder builder_;
+  std::size_t index_ = 0;
+  std::string at_;
+  std::map<std::string, std::size_t, std::less<>> removed_by_;
+};
+
+}  // namespace
+
+Model apply(const Model& base, const Scenario& scenario) {
+  // Nothing to change: the base itself, which costs nothing to share.
+  if (scenario.edits.empty()) return base;
+  return Applier(base, scenario).run();
+}
+
+}  // namespace kyoso

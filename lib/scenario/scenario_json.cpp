@@ -1,0 +1,195 @@
+// Scenario files (docs/scenarios.md): read with the model file's own value reader, so an
+// added node or figure is checked exactly as one in the model file, and written back in the
+// same shape.
+#include <boost/json.hpp>
+
+#include "io/json_reader.hpp"
+#include "io/json_writer.hpp"
+#include "io/model_json.hpp"
+#include "kyoso/scenario.hpp"
+#include "scenario/edit_path.hpp"
+
+namespace kyoso {
+namespace {
+
+namespace json = boost::json;
+
+json::string_view js(std::string_view s) { return {s.data(), s.size()}; }
+
+class ScenarioReader : private detail::ModelJsonReader {
+ public:
+  ScenarioReader(std::string_view text, std::string origin)
+      : ModelJsonReader(text, std::move(origin)) {}
+
+  Scenario read() const {
+    json::value doc = detail::read_json(document(), origin());
+    const json::object& top = object(doc, "");
+    only_keys(top, {"schema", "name", "description", "edits"}, "");
+    std::string schema = string(member(top, "schema", ""), "/schema");
+    if (schema != scenario_schema) {
+      fail("unsupported schema \"" + schema + "\" (this build reads \"" +
+               std::string(scenario_schema) + "\")",
+           "/schema");
+    }
+    Scenario s;
+    s.origin = origin();
+    s.name = string(member(top, "name", ""), "/name");
+    if (s.name.empty()) fail("a scenario needs a name", "/name");
+    s.description = optional_string(top, "description", "");
+    const json::array& edits = array(member(top, "edits", ""), "/edits");
+    for (std::size_t i = 0; i < edits.size(); ++i) {
+      s.edits.push_back(edit(edits[i], "/edits/" + std::to_string(i)));
+    }
+    return s;
+  }
+
+ private:
+  Edit edit(const json::value& v, const std::string& at) const {
+    const json::object& o = object(v, at);
+    std::string op_name = string(member(o, "op", at), at + "/op");
+    auto op = parse_edit_op(op_name);
+    if (!op) {
+      fail("unknown op \"" + op_name +
+               "\" (expected set, add_node, remove_node, add_edge or remove_edge)",
+           at + "/op");
+    }
+    Edit e;
+    e.op = *op;
+    switch (e.op) {
+      case EditOp::set:
+        only_keys(o, {"op", "node", "path", "value"}, at);
+        e.node = id(o, "node", at);
+        e.path = string(member(o, "path", at), at + "/path");
+        e.value = value(e.path, member(o, "value", at), at);
+        break;
+      case EditOp::add_node:
+        e.node = id(o, "node", at);
+        e.new_node = node_metadata(e.node, o, at, {"op", "node"});
+        break;
+      case EditOp::remove_node:
+        only_keys(o, {"op", "node"}, at);
+        e.node = id(o, "node", at);
+        break;
+      case EditOp::add_edge:
+        only_keys(o, {"op", "source", "target", "relation", "metadata"}, at);
+        e.edge = edge(o, at);
+        break;
+      case EditOp::remove_edge:
+        // An edge is named by its ends and relation; its metadata cannot tell two apart.
+        only_keys(o, {"op", "source", "target", "relation"}, at);
+        e.edge = edge(o, at);
+        break;
+    }
+    return e;
+  }
+
+  std::string id(const json::object& o, std::string_view key, const std::string& at) const {
+    std::string out = string(member(o, key, at), at + "/" + std::string(key));
+    if (out.empty()) fail("an id may not be empty", at + "/" + std::string(key));
+    return out;
+  }
+
+  EditValue value(const std::string& path_text, const json::value& v, const std::string& at) const {
+    std::string problem;
+    auto path = detail::parse_edit_path(path_text, problem);
+    if (!path) fail(problem, at + "/path");
+    std::string here = at + "/value";
+    EditValue out;
+    if (v.is_string()) {
+      out = string(v, here);
+    } else if (v.is_number()) {
+      out = integer(v, here);
+    } else if (v.is_object() && path->part == detail::EditPath::Part::figure &&
+               path->member == detail::EditPath::Member::whole) {
+      out = figure_value(*path, v.get_object(), here);
+    } else if (!v.is_null()) {
+      // A boolean, an array, or an object where no whole figure is meant: say what is.
+      problem = detail::value_problem(*path, EditValue{Figure{}});
+      fail(problem.empty() ? "expected a string, an integer, a figure object or null" : problem,
+           here);
+    }
+    problem = detail::value_problem(*path, out);
+    if (!problem.empty()) fail(problem, here);
+    return out;
+  }
+
+  // A whole figure: its name (and fiscal year) come from the path and may be left out.
+  Figure figure_value(const detail::EditPath& path, const json::object& o,
+                      const std::string& at) const {
+    json::object named = o;
+    if (const json::value* name = o.if_contains("name")) {
+      if (string(*name, at + "/name") != path.key) {
+        fail("the figure's name differs from the path's ('" + path.key + "')", at + "/name");
+      }
+    }
+    named["name"] = js(path.key);
+    if (path.fiscal_year) {
+      if (auto year = fiscal_year(o, at); year && *year != *path.fiscal_year) {
+        fail("the figure's fiscal_year differs from the path's (" +
+                 std::to_string(*path.fiscal_year) + ")",
+             at + "/fiscal_year");
+      }
+      named["fiscal_year"] = *path.fiscal_year;
+    }
+    return figure(named, at);
+  }
+};
+
+json::value value_json(const EditValue& value) {
+  if (const auto* n = std::get_if<std::int64_t>(&value)) return *n;
+  if (const auto* s = std::get_if<std::string>(&value)) return js(*s);
+  if (const auto* f = std::get_if<Figure>(&value)) return detail::figures_json({*f})[0];
+  return nullptr;
+}
+
+json::object edit_json(const Edit& e) {
+  json::object o;
+  switch (e.op) {
+    case EditOp::set:
+      o["node"] = js(e.node);
+      o["path"] = js(e.path);
+      o["value"] = value_json(e.value);
+      break;
+    case EditOp::add_node:
+      o = detail::node_metadata_json(e.new_node);
+      o["node"] = js(e.new_node.id);
+      break;
+    case EditOp::remove_node:
+      o["node"] = js(e.node);
+      break;
+    case EditOp::add_edge:
+      o = detail::edge_json(e.edge.source, e.edge.target, e.edge.relation, e.edge.certainty,
+                            e.edge.fiscal_year, e.edge.detail);
+      break;
+    case EditOp::remove_edge:
+      o["source"] = js(e.edge.source);
+      o["target"] = js(e.edge.target);
+      o["relation"] = js(to_string(e.edge.relation));
+      break;
+  }
+  o["op"] = js(to_string(e.op));
+  return o;
+}
+
+}  // namespace
+
+Scenario parse_scenario(std::string_view json_text, std::string_view origin) {
+  return ScenarioReader(json_text, std::string(origin)).read();
+}
+
+Scenario load_scenario(const std::filesystem::path& file) {
+  return parse_scenario(detail::read_text_file(file), file.string());
+}
+
+std::string to_json(const Scenario& s) {
+  json::object top;
+  top["schema"] = js(scenario_schema);
+  top["name"] = js(s.name);
+  top["description"] = js(s.description);
+  json::array edits;
+  for (const Edit& e : s.edits) edits.push_back(edit_json(e));
+  top["edits"] = std::move(edits);
+  return detail::write_json(top, detail::JsonLayout::compact);
+}
+
+}  // namespace kyoso

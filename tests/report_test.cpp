@@ -1,0 +1,306 @@
+// report.hpp: the JSON documents of query results (their schema, shape and numbers, read
+// back with Boost.JSON) and the profile file.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <kyoso/kyoso.hpp>
+#include <set>
+
+namespace kyoso {
+namespace {
+
+namespace json = boost::json;
+
+json::value parsed(const std::string& text) {
+  json::error_code ec;
+  json::value v = json::parse(text, ec);
+  EXPECT_FALSE(ec) << "not JSON: " << text;
+  return v;
+}
+
+std::set<std::string> keys(const json::value& v) {
+  std::set<std::string> out;
+  for (const auto& kv : v.as_object()) out.emplace(kv.key());
+  return out;
+}
+
+Profile model_case() {
+  Profile p;
+  p.mission = "regional-revitalization";
+  p.goals = {"social-implementation"};
+  return p;
+}
+
+const Model& model() { return default_model(); }
+
+// --- the documents ----------------------------------------------------------------------
+
+TEST(ReportJson, IsOneLineWithoutAFinalNewline) {
+  std::string text = to_json(fit(model(), model_case()));
+  EXPECT_EQ(text.find('\n'), std::string::npos);
+  EXPECT_EQ(text.front(), '{');
+  EXPECT_EQ(text.back(), '}');
+}
+
+TEST(ReportJson, WritesTheSameBytesEachTime) {
+  EXPECT_EQ(to_json(fit(model(), model_case())), to_json(fit(model(), model_case())));
+}
+
+TEST(ReportJson, WritesFractionsAsPythonDoes) {
+  std::string text = to_json(fit(model(), model_case()));
+  EXPECT_NE(text.find("\"score\":1.0,"), std::string::npos);
+  EXPECT_NE(text.find("\"weight\":0.3}"), std::string::npos);  // the mission's default
+  EXPECT_EQ(text.find("E-"), std::string::npos);  // not Boost.JSON's 3.5E-1
+}
+
+TEST(FitJson, HasTheSchemaTheResolvedProfileTheWeightsAndEveryProgram) {
+  FitResult result = fit(model(), model_case());
+  json::value doc = parsed(to_json(result));
+  EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "profile", "weights", "results"}));
+  EXPECT_EQ(doc.at("schema"), "kyoso.fit/1");
+  const json::value& profile = doc.at("profile");
+  EXPECT_EQ(profile.at("mission"), "mission/regional-revitalization");
+  EXPECT_EQ(profile.at("goals"), json::array{"purpose/social-implementation"});
+  EXPECT_TRUE(profile.at("stage").is_null());
+  EXPECT_TRUE(profile.at("establishment").is_null());
+  EXPECT_EQ(profile.at("applicant"), "applicant/university");
+  EXPECT_EQ(doc.at("weights").at("mission").as_double(), FitWeights{}.mission);
+  EXPECT_EQ(doc.at("results").as_array().size(), model().nodes_of_kind(Kind::program).size());
+}
+
+TEST(FitJson, AResultCarriesItsScoreCriteriaPathsAndSources) {
+  json::value doc = parsed(to_json(fit(model(), model_case())));
+  const json::value& first = doc.at("results").at(0);
+  EXPECT_EQ(keys(first), (std::set<std::string>{"id", "name", "score", "eligibility", "reasons",
+                                                "met", "missed", "paths", "sources"}));
+  EXPECT_EQ(first.at("id"), "program/coi-next");
+  EXPECT_EQ(first.at("name").at("ja"), "共創の場形成支援プログラム（COI-NEXT）");
+  EXPECT_EQ(first.at("score").as_double(), 1.0);
+  EXPECT_EQ(first.at("eligibility"), "eligible");
+  const json::value& mission = first.at("met").at(0);
+  EXPECT_EQ(keys(mission), (std::set<std::string>{"id", "description", "weight", "strength",
+                                                  "contribution", "paths"}));
+  EXPECT_EQ(mission.at("id"), "mission");
+  const json::value& path = mission.at("paths").at(0);
+  EXPECT_EQ(path.at("nodes"), (json::array{"program/coi-next", "mission/regional-revitalization"}));
+  EXPECT_EQ(path.at("relations"), json::array{"targets"});
+  EXPECT_EQ(path.at("forward"), json::array{true});
+  EXPECT_EQ(first.at("sources").at(0).at("document"), "000_baafbcf7ebf78061.txt");
+}
+
+// Written as the shortest text that reads back as the same double; Boost 1.81's parser is
+// not correctly rounded (precise parsing came in 1.83), so it may read one ulp off.
+TEST(FitJson, ScoresAndContributionsReadBack) {
+  FitResult result = fit(model(), model_case());
+  json::value doc = parsed(to_json(result));
+  for (std::size_t i = 0; i < result.results.size(); ++i) {
+    const Recommendation& r = result.results[i];
+    const json::value& read = doc.at("results").at(i);
+    EXPECT_DOUBLE_EQ(read.at("score").as_double(), r.score) << r.id;
+    double sum = 0;
+    for (const json::value& c : read.at("met").as_array()) sum += c.at("contribution").as_double();
+    EXPECT_NEAR(sum, read.at("score").as_double(), 1e-12) << r.id;
+  }
+}
+
+TEST(FitJson, EveryPathHasOneRelationAndDirectionPerStep) {
+  json::value doc = parsed(to_json(fit(model(), model_case())));
+  for (const json::value& r : doc.at("results").as_array()) {
+    std::vector<const json::value*> paths;
+    for (const json::value& p : r.at("paths").as_array()) paths.push_back(&p);
+    for (const json::value& c : r.at("met").as_array()) {
+      for (const json::value& p : c.at("paths").as_array()) paths.push_back(&p);
+    }
+    for (const json::value* p : paths) {
+      std::size_t steps = p->at("relations").as_array().size();
+      EXPECT_EQ(p->at("nodes").as_array().size(), steps + 1);
+      EXPECT_EQ(p->at("forward").as_array().size(), steps);
+    }
+  }
+}
+
+TEST(ExplainJson, HoldsTheProfileAndTheOneResult) {
+  Profile profile = resolve_profile(model(), model_case());
+  Recommendation r = explain(model(), "program/coi-next/full-scale/regional", profile);
+  json::value doc = parsed(to_json(r, profile));
+  EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "profile", "result"}));
+  EXPECT_EQ(doc.at("schema"), "kyoso.explain/1");
+  EXPECT_EQ(doc.at("profile").at("mission"), "mission/regional-revitalization");
+  EXPECT_EQ(doc.at("result").at("id"), "program/coi-next/full-scale/regional");
+  EXPECT_EQ(doc.at("result").at("score").as_double(), r.score);
+}
+
+TEST(DiagnoseJson, ListsFactorsReferencesAndTheUnresolvedReadings) {
+  DiagnoseQuery q;
+  q.challenges = {"06", "21"};
+  json::value doc = parsed(to_json(diagnose(model(), q)));
+  EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "results"}));
+  EXPECT_EQ(doc.at("schema"), "kyoso.diagnose/1");
+  const json::value& six = doc.at("results").at(0);
+  EXPECT_EQ(keys(six),
+            (std::set<std::string>{"id", "name", "block", "stage", "stage_name", "factors",
+                                   "references", "unresolved", "note", "match", "sources"}));
+  EXPECT_EQ(six.at("id"), "challenge/06");
+  EXPECT_EQ(six.at("stage"), "stage/1");
+  EXPECT_EQ(six.at("factors").at(0).at("label"), "❶");
+  EXPECT_EQ(six.at("factors").at(0).at("certainty"), "high");
+  EXPECT_EQ(six.at("references").as_array().size(), 2u);
+  EXPECT_EQ(six.at("unresolved"), json::array{});
+  const json::value& twenty_one = doc.at("results").at(1);
+  EXPECT_EQ(twenty_one.at("references"), json::array{});
+  // DOMAIN.md §4: "? 信州 or 東京農工, 広島".
+  EXPECT_EQ(twenty_one.at("unresolved"),
+            (json::array{json::array{"university/shinshu"},
+                         json::array{"university/tuat", "university/hiroshima"}}));
+}
+
+TEST(NeighborsJson, NamesTheStartAndEachNeighboursDepthAndPath) {
+  std::vector<Neighbor> found =
+      neighbors(model(), "university/hirosaki", std::nullopt, Direction::out, 2);
+  json::value doc = parsed(to_json("university/hirosaki", found));
+  EXPECT_EQ(doc.at("schema"), "kyoso.neighbors/1");
+  EXPECT_EQ(doc.at("id"), "university/hirosaki");
+  const json::value& first = doc.at("neighbors").at(0);
+  EXPECT_EQ(keys(first), (std::set<std::string>{"id", "name", "kind", "depth", "path"}));
+  EXPECT_EQ(first.at("id"), "program/j-peaks");
+  EXPECT_EQ(first.at("depth"), 1);
+  EXPECT_EQ(first.at("kind"), "program");
+  EXPECT_EQ(doc.at("neighbors").as_array().back().at("depth"), 2);
+}
+
+TEST(PathJson, GivesTheEndsTheLengthAndThePaths) {
+  PathQuery q;
+  q.from = "hirosaki";
+  q.to = "coi-next";
+  json::value doc = parsed(to_json(shortest_paths(model(), q)));
+  EXPECT_EQ(keys(doc),
+            (std::set<std::string>{"schema", "from", "to", "length", "paths", "truncated"}));
+  EXPECT_EQ(doc.at("schema"), "kyoso.path/1");
+  EXPECT_EQ(doc.at("from"), "university/hirosaki");
+  EXPECT_EQ(doc.at("to"), "program/coi-next");
+  EXPECT_EQ(doc.at("length"), 2);
+  EXPECT_EQ(doc.at("paths").at(0).at("nodes").as_array().size(), 3u);
+  EXPECT_EQ(doc.at("truncated"), false);
+}
+
+TEST(PathJson, NoPathIsANullLength) {
+  PathResult none;
+  none.from = "program/a";
+  none.to = "program/b";
+  json::value doc = parsed(to_json(none));
+  EXPECT_TRUE(doc.at("length").is_null());
+  EXPECT_EQ(doc.at("paths"), json::array{});
+}
+
+TEST(PortfolioJson, IsATimelineWithDurations) {
+  json::value doc = parsed(to_json(portfolio(model(), model_case())));
+  EXPECT_EQ(keys(doc),
+            (std::set<std::string>{"schema", "profile", "plan", "uncovered", "excluded"}));
+  EXPECT_EQ(doc.at("schema"), "kyoso.portfolio/1");
+  const json::value& first = doc.at("plan").at(0);
+  EXPECT_EQ(keys(first),
+            (std::set<std::string>{"id", "name", "score", "covers", "start_year", "years",
+                                   "years_qualifier", "years_unit", "reasons"}));
+  EXPECT_EQ(first.at("id"), "program/coi-next/nurturing");
+  EXPECT_EQ(first.at("start_year"), 0);
+  EXPECT_EQ(first.at("years"), 2);
+  EXPECT_EQ(first.at("years_qualifier"), "approx");  // 「2年度程度」
+  EXPECT_EQ(first.at("years_unit"), "fiscal_years");
+  EXPECT_EQ(doc.at("plan").at(1).at("start_year"), 2);
+}
+
+TEST(PortfolioJson, AnUnstatedDurationIsNull) {
+  Portfolio plan;
+  plan.plan.push_back(PlanItem{});
+  json::value doc = parsed(to_json(plan));
+  EXPECT_TRUE(doc.at("plan").at(0).at("years").is_null());
+  EXPECT_TRUE(doc.at("plan").at(0).at("years_qualifier").is_null());
+}
+
+// --- the profile file ---------------------------------------------------------------------
+
+TEST(ProfileFile, ReadsEveryMemberAndGivesFullIds) {
+  Profile p = parse_profile(model(), R"({
+    "mission": "regional-revitalization", "goals": ["social-implementation", "talent-development"],
+    "fields": ["agriculture"], "stage": "stage/0", "partners": ["local-government"],
+    "holds": ["j-peaks"], "establishment": "national", "applicant": "university"})");
+  EXPECT_EQ(p.mission, "mission/regional-revitalization");
+  EXPECT_EQ(p.goals, (std::vector<std::string>{"purpose/social-implementation",
+                                               "purpose/talent-development"}));
+  EXPECT_EQ(p.fields, std::vector<std::string>{"field/agriculture"});
+  EXPECT_EQ(p.stage, "stage/0");
+  EXPECT_EQ(p.partners, std::vector<std::string>{"partner/local-government"});
+  EXPECT_EQ(p.holds, std::vector<std::string>{"program/j-peaks"});
+  EXPECT_EQ(p.establishment, "establishment/national");
+  EXPECT_EQ(p.applicant, "applicant/university");
+}
+
+TEST(ProfileFile, EveryMemberIsOptionalAndNullLeavesItUnstated) {
+  Profile p = parse_profile(model(), R"({"mission": null, "goals": []})");
+  EXPECT_TRUE(p.mission.empty());
+  EXPECT_TRUE(p.goals.empty());
+  EXPECT_EQ(p.applicant, "applicant/university");
+}
+
+TEST(ProfileFile, AResultsProfileReadsBackAsTheSameProfile) {
+  Profile p = model_case();
+  p.stage = "0";
+  FitResult result = fit(model(), p);
+  json::value doc = parsed(to_json(result));
+  std::string profile = json::serialize(doc.at("profile"));
+  Profile read = parse_profile(model(), profile);
+  EXPECT_EQ(read.mission, result.profile.mission);
+  EXPECT_EQ(read.goals, result.profile.goals);
+  EXPECT_EQ(read.stage, result.profile.stage);
+  EXPECT_EQ(read.applicant, result.profile.applicant);
+}
+
+TEST(ProfileFile, AMemberOfTheWrongTypeNamesItsPointerLineAndColumn) {
+  try {
+    parse_profile(model(), "{\n  \"goals\": \"social-implementation\"\n}", "me.json");
+    FAIL() << "accepted a string for goals";
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.where().file, "me.json");
+    EXPECT_EQ(e.where().pointer, "/goals");
+    EXPECT_EQ(e.where().line, 2u);
+    EXPECT_EQ(e.where().column, 12u);
+  }
+}
+
+TEST(ProfileFile, AnUnknownMemberIsRefused) {
+  try {
+    parse_profile(model(), R"({"goal": ["social-implementation"]})", "me.json");
+    FAIL() << "accepted 'goal'";
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.where().pointer, "/goal");
+    EXPECT_NE(std::string(e.what()).find("goals"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ProfileFile, AnUnknownIdNamesItsPointerAndTheNearestId) {
+  try {
+    parse_profile(model(), R"({"goals": ["social-implementation", "talent-developmnt"]})",
+                  "me.json");
+    FAIL() << "accepted a misspelt goal";
+  } catch (const UnknownIdError& e) {
+    EXPECT_EQ(e.where().pointer, "/goals/1");
+    EXPECT_EQ(e.where().file, "me.json");
+    EXPECT_EQ(e.suggestion(), "purpose/talent-development");
+  }
+}
+
+TEST(ProfileFile, AnIdOfAnotherKindIsUnknown) {
+  EXPECT_THROW(parse_profile(model(), R"({"mission": "social-implementation"})"), UnknownIdError);
+}
+
+TEST(ProfileFile, TextThatIsNotJsonIsAParseError) {
+  EXPECT_THROW(parse_profile(model(), R"({"mission": )"), ParseError);
+  EXPECT_THROW(parse_profile(model(), R"(["mission"])"), ValidationError);
+}
+
+TEST(ProfileFile, AMissingFileIsAnIoError) {
+  EXPECT_THROW(load_profile(model(), "/nonexistent/profile.json"), IoError);
+}
+
+}  // namespace
+}  // namespace kyoso

@@ -1,0 +1,366 @@
+// Hostile and careless input: every limit of docs/format.md ("Limits") is enforced with an
+// error naming the place, and each input the fuzzers (fuzz/) found to misbehave stays fixed.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <kyoso/kyoso.hpp>
+#include <string>
+
+namespace kyoso {
+namespace {
+
+// One node of each of two kinds and an edge; `NAME`, `VALUE` and `EXTRA` are filled in.
+const std::string templ = R"({
+  "schema_version": 1,
+  "graph": {
+    "nodes": {
+      "program/a": {"metadata": {"kind": "program", "name": {"ja": "NAME", "en": "a"},
+        "figures": [{"name": "budget", "value": VALUE, "unit": "jpy"}]EXTRA}},
+      "purpose/b": {"metadata": {"kind": "purpose", "name": {"ja": "目的", "en": "b"}}}
+    },
+    "edges": [{"source": "program/a", "target": "purpose/b", "relation": "serves"}]
+  }
+})";
+
+std::string doc(const std::string& name = "共創", const std::string& value = "100",
+                const std::string& extra = "") {
+  std::string out = templ;
+  out.replace(out.find("NAME"), 4, name);
+  out.replace(out.find("VALUE"), 5, value);
+  out.replace(out.find("EXTRA"), 5, extra);
+  return out;
+}
+
+template <class E>
+E refused(const std::string& text, const LoadLimits& limits = {}) {
+  try {
+    parse_model(text, "model.json", limits);
+  } catch (const E& e) {
+    return e;
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "wrong exception type: " << e.what();
+    throw;
+  }
+  ADD_FAILURE() << "accepted bad input";
+  return E("", {});
+}
+
+bool says(const Error& e, const std::string& words) {
+  return std::string(e.what()).find(words) != std::string::npos;
+}
+
+TEST(Robustness, TheTemplateIsAValidModel) {
+  Model m = parse_model(doc());
+  EXPECT_EQ(m.node("program/a").name.ja, "共創");
+}
+
+// --- nesting depth ---------------------------------------------------------------------
+
+std::string nested(std::size_t levels) {
+  return std::string(levels, '[') + std::string(levels, ']');
+}
+
+TEST(Robustness, NestingDeeperThanTheLimitIsRefusedWithItsPlace) {
+  // 64 levels are plain JSON (not a model); the 65th is refused while parsing.
+  EXPECT_TRUE(says(refused<ValidationError>(nested(64)), "expected a JSON object"));
+  ParseError e = refused<ParseError>(nested(65));
+  EXPECT_EQ(e.problem(), "nested deeper than the limit of 64 levels");
+  EXPECT_EQ(e.where().line, 1u);
+  EXPECT_EQ(e.where().column, 65u);  // the 65th bracket
+  EXPECT_EQ(e.where().pointer,
+            "/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/"
+            "0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0");
+}
+
+TEST(Robustness, DeepNestingInsideAModelNamesTheMember) {
+  std::string deep = doc("n", "1", R"(, "attributes": {"x": )" + nested(100) + "}");
+  ParseError e = refused<ParseError>(deep);
+  EXPECT_EQ(e.where().pointer.rfind("/graph/nodes/program~1a/metadata/attributes/x/0/0", 0), 0u)
+      << e.where().pointer;
+  EXPECT_TRUE(says(e, "model.json:6:")) << e.what();
+}
+
+TEST(Robustness, AMillionOpenBracketsAreRefusedWithoutExhaustingTheStack) {
+  refused<ParseError>(std::string(1'000'000, '['));
+  refused<ParseError>(std::string(1'000'000, '{'));
+  std::string objects;
+  for (int i = 0; i < 100'000; ++i) objects += "{\"a\":";
+  refused<ParseError>(objects);
+}
+
+TEST(Robustness, TheDepthLimitCanBeLoweredOrRaisedWithinBounds) {
+  LoadLimits shallow;
+  shallow.max_depth = 5;  // the template needs 7
+  EXPECT_TRUE(says(refused<ParseError>(doc(), shallow), "limit of 5 levels"));
+  LoadLimits deep;
+  deep.max_depth = 1000;
+  EXPECT_TRUE(says(refused<ValidationError>(nested(1000), deep), "expected a JSON object"));
+  LoadLimits absurd;
+  absurd.max_depth = 1'000'000;
+  EXPECT_THROW(parse_model(doc(), "model.json", absurd), Error);
+  absurd.max_depth = 0;
+  EXPECT_THROW(parse_model(doc(), "model.json", absurd), Error);
+}
+
+// --- file size ---------------------------------------------------------------------------
+
+class TempFile {
+ public:
+  explicit TempFile(const std::string& text)
+      : path_(std::filesystem::temp_directory_path() /
+              ("kyoso_robustness_" +
+               std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".json")) {
+    std::ofstream(path_, std::ios::binary) << text;
+  }
+  ~TempFile() { std::filesystem::remove(path_); }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+TEST(Robustness, AFileOverTheSizeLimitIsRefusedBeforeReadingNamingTheFile) {
+  TempFile file(doc());
+  LoadLimits small;
+  small.max_file_bytes = 100;
+  try {
+    load_model(file.path(), small);
+    FAIL();
+  } catch (const IoError& e) {
+    EXPECT_EQ(e.where().file, file.path().string());
+    EXPECT_TRUE(says(e, "is larger than the limit of 100 bytes")) << e.what();
+  }
+  EXPECT_EQ(load_model(file.path()).node_count(), 2u);  // the default limit is 1 GiB
+  EXPECT_EQ(LoadLimits{}.max_file_bytes, std::size_t{1} << 30);
+}
+
+TEST(Robustness, TextOverTheSizeLimitIsRefusedToo) {
+  LoadLimits small;
+  small.max_file_bytes = 100;
+  EXPECT_TRUE(says(refused<ParseError>(doc(), small), "larger than the limit of 100 bytes"));
+}
+
+TEST(Robustness, AStreamWithoutASizeStopsAtTheLimit) {
+  if (!std::filesystem::exists("/dev/zero")) GTEST_SKIP() << "no /dev/zero";
+  LoadLimits small;
+  small.max_file_bytes = 1 << 20;
+  EXPECT_THROW(load_model("/dev/zero", small), IoError);  // endless: only the limit stops it
+}
+
+// --- string length -----------------------------------------------------------------------
+
+TEST(Robustness, AStringOverTheLimitIsRefusedNamingItsPointer) {
+  LoadLimits limits;
+  limits.max_string_bytes = 16;
+  EXPECT_NO_THROW(parse_model(doc("0123456789abcdef"), "model.json", limits));
+  ParseError e = refused<ParseError>(doc("0123456789abcdefg"), limits);
+  EXPECT_EQ(e.problem(), "string longer than the limit of 16 bytes");
+  EXPECT_EQ(e.where().pointer, "/graph/nodes/program~1a/metadata/name/ja");
+  EXPECT_EQ(e.where().line, 5u);
+}
+
+TEST(Robustness, TheStringLimitCountsBytesNotCharacters) {
+  LoadLimits limits;
+  limits.max_string_bytes = 16;
+  refused<ParseError>(doc("共創の場形成支援"), limits);  // 8 characters, 24 bytes
+}
+
+TEST(Robustness, AKeyOverTheLimitIsRefused) {
+  LoadLimits limits;
+  limits.max_string_bytes = 16;
+  std::string long_id = doc("n", "1", R"(, "attributes": {"a-very-long-attribute-name": "x"})");
+  ParseError e = refused<ParseError>(long_id, limits);
+  EXPECT_EQ(e.problem(), "key longer than the limit of 16 bytes");
+  EXPECT_EQ(e.where().pointer, "/graph/nodes/program~1a/metadata/attributes");
+}
+
+TEST(Robustness, TheDefaultStringLimitIsOneMebibyte) {
+  std::string mebibyte(std::size_t{1} << 20, 'x');
+  EXPECT_NO_THROW(parse_model(doc(mebibyte)));
+  EXPECT_TRUE(says(refused<ParseError>(doc(mebibyte + "x")), "limit of 1048576 bytes"));
+}
+
+// --- node and edge counts ----------------------------------------------------------------
+
+TEST(Robustness, MoreNodesOrEdgesThanTheLimitAreRefused) {
+  LoadLimits limits;
+  limits.max_nodes = 1;
+  ValidationError nodes = refused<ValidationError>(doc(), limits);
+  EXPECT_EQ(nodes.problem(), "2 nodes, more than the limit of 1");
+  EXPECT_EQ(nodes.where().pointer, "/graph/nodes");
+  EXPECT_EQ(nodes.where().line, 4u);
+  limits = {};
+  limits.max_edges = 0;
+  ValidationError edges = refused<ValidationError>(doc(), limits);
+  EXPECT_EQ(edges.problem(), "1 edges, more than the limit of 0");
+  EXPECT_EQ(edges.where().pointer, "/graph/edges");
+  EXPECT_EQ(LoadLimits{}.max_nodes, 10'000'000u);
+  EXPECT_EQ(LoadLimits{}.max_edges, 10'000'000u);
+}
+
+// --- numbers -----------------------------------------------------------------------------
+
+TEST(Robustness, IntegersBeyondInt64AreOutOfRange) {
+  EXPECT_EQ(parse_model(doc("n", "9223372036854775807")).node("program/a").figures[0].value,
+            9223372036854775807);
+  for (const char* big : {"9223372036854775808", "18446744073709551615", "18446744073709551616",
+                          "99999999999999999999999", "-9223372036854775809"}) {
+    ValidationError e = refused<ValidationError>(doc("n", big));
+    EXPECT_TRUE(says(e, "integer out of range")) << big << ": " << e.what();
+    EXPECT_EQ(e.where().pointer, "/graph/nodes/program~1a/metadata/figures/0/value");
+  }
+}
+
+TEST(Robustness, WholeNumbersWithAnExponentOrFractionAreNotIntegers) {
+  EXPECT_TRUE(says(refused<ValidationError>(doc("n", "1e3")), "without a decimal point"));
+  EXPECT_TRUE(says(refused<ValidationError>(doc("n", "100.0")), "without a decimal point"));
+  EXPECT_TRUE(says(refused<ValidationError>(doc("n", "0.5")), "not a fraction"));
+}
+
+TEST(Robustness, FiscalYearsOutOfRangeAreRefused) {
+  for (const char* year : {"1899", "2201", "-2024", "32768", "4294967296", "1e999"}) {
+    std::string text = doc("n", std::string("1, \"fiscal_year\": ") + year);
+    try {
+      parse_model(text, "model.json");
+      ADD_FAILURE() << year << " accepted";
+    } catch (const Error& e) {
+      EXPECT_TRUE(says(e, "fiscal_year") || says(e, "out of range")) << e.what();
+    }
+  }
+  EXPECT_EQ(
+      parse_model(doc("n", "1, \"fiscal_year\": 2200")).node("program/a").figures[0].fiscal_year,
+      2200);
+}
+
+TEST(Robustness, NumbersThatOverflowADoubleAreRefusedNotMadeInfinite) {
+  for (const char* huge : {"1e999", "-1e999", "1.5e308000", "1e99999999999999999999"}) {
+    ParseError e = refused<ParseError>(doc("n", huge));
+    EXPECT_TRUE(says(e, "number out of range")) << huge << ": " << e.what();
+    EXPECT_EQ(e.where().line, 6u) << huge;
+  }
+  // Even where kyoso ignores the value (a JGF label), since JSON cannot spell infinity.
+  std::string label = doc();
+  label.replace(label.find(R"("purpose/b": {)"), 14, R"("purpose/b": {"label": 1e400, )");
+  EXPECT_EQ(refused<ParseError>(label).where().pointer, "/graph/nodes/purpose~1b/label");
+}
+
+// --- UTF-8 -------------------------------------------------------------------------------
+
+TEST(Robustness, InvalidUtf8IsRefusedWithItsLineAndColumn) {
+  for (const char* bad : {"\xff", "ab\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+                          "\xe5\x85", "\x80", "共\xe5\x85"}) {
+    ParseError e = refused<ParseError>(doc(bad));
+    EXPECT_EQ(e.problem(), "invalid UTF-8") << e.what();
+    EXPECT_EQ(e.where().line, 5u);
+  }
+  EXPECT_EQ(refused<ParseError>(doc("ab\xff")).where().column, 71u);  // the bad byte
+}
+
+TEST(Robustness, UnpairedSurrogateEscapesAreRefused) {
+  for (const char* bad : {"\\ud800", "\\udc00", "\\ud800x", "\\ud800\\u0041"}) {
+    ParseError e = refused<ParseError>(doc(bad));
+    EXPECT_TRUE(says(e, "unpaired UTF-16 surrogate")) << bad << ": " << e.what();
+  }
+  EXPECT_EQ(parse_model(doc("\\ud83c\\udf38")).node("program/a").name.ja, "🌸");
+}
+
+TEST(Robustness, InvalidUtf8InAFileNamesTheFile) {
+  TempFile file(doc("\xff"));
+  try {
+    load_model(file.path());
+    FAIL();
+  } catch (const ParseError& e) {
+    EXPECT_EQ(e.where().file, file.path().string());
+    EXPECT_TRUE(says(e, ":5:")) << e.what();
+  }
+}
+
+// --- duplicate keys ----------------------------------------------------------------------
+
+TEST(Robustness, DuplicateKeysAreRefusedAtAnyDepth) {
+  struct Case {
+    std::string text;
+    std::string pointer;
+  };
+  std::string top = doc();
+  top.replace(top.find(R"("graph")"), 7, R"("graph": {}, "graph")");
+  std::string edge = doc();
+  edge.replace(edge.find(R"("relation": "serves")"), 20,
+               R"("relation": "serves", "relation": "targets")");
+  const Case cases[] = {
+      {top, "/graph"},
+      {doc("n", "1", R"(, "kind": "purpose")"), "/graph/nodes/program~1a/metadata/kind"},
+      {doc(R"(n", "ja": "m)"), "/graph/nodes/program~1a/metadata/name/ja"},
+      {doc("n", R"(1, "value": 2)"), "/graph/nodes/program~1a/metadata/figures/0/value"},
+      {doc("n", "1", R"(, "attributes": {"call": "open", "call": "closed"})"),
+       "/graph/nodes/program~1a/metadata/attributes/call"},
+      {doc("n", "1", R"(, "attributes": {"x~/": "1", "x~/": "2"})"),
+       "/graph/nodes/program~1a/metadata/attributes/x~0~1"},
+      {edge, "/graph/edges/0/relation"},
+  };
+  for (const Case& c : cases) {
+    ParseError e = refused<ParseError>(c.text);
+    EXPECT_EQ(e.where().pointer, c.pointer);
+    EXPECT_TRUE(says(e, "duplicate key")) << e.what();
+    EXPECT_GT(e.where().line, 0u);
+  }
+}
+
+TEST(Robustness, AKeyEscapedDifferentlyIsStillADuplicate) {
+  // "kind" and "\u006bind" are the same key once decoded.
+  ParseError e = refused<ParseError>(doc("n", "1", R"(, "\u006bind": "purpose")"));
+  EXPECT_EQ(e.where().pointer, "/graph/nodes/program~1a/metadata/kind");
+}
+
+// --- model rules checked on loading --------------------------------------------------------
+
+TEST(Robustness, APartOfCycleOfThreeInAFileIsRefused) {
+  TempFile file(R"({"schema_version": 1, "graph": {
+    "nodes": {
+      "program/a": {"metadata": {"kind": "program", "name": {"ja": "あ", "en": "a"}}},
+      "program/b": {"metadata": {"kind": "program", "name": {"ja": "い", "en": "b"}}},
+      "program/c": {"metadata": {"kind": "program", "name": {"ja": "う", "en": "c"}}}
+    },
+    "edges": [
+      {"source": "program/a", "target": "program/b", "relation": "part_of"},
+      {"source": "program/b", "target": "program/c", "relation": "part_of"},
+      {"source": "program/c", "target": "program/a", "relation": "part_of"}
+    ]}})");
+  try {
+    load_model(file.path());
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_TRUE(says(e, "part_of forms a cycle")) << e.what();
+    EXPECT_EQ(e.where().file, file.path().string());
+    EXPECT_EQ(e.where().pointer.rfind("/graph/edges/", 0), 0u);
+    EXPECT_GE(e.where().line, 8u);
+  }
+}
+
+TEST(Robustness, ANodeWithoutAKindIsRefusedNamingIt) {
+  std::string text = doc();
+  text.replace(text.find(R"("kind": "purpose", )"), 19, "");
+  ValidationError e = refused<ValidationError>(text);
+  EXPECT_EQ(e.problem(), "node has no kind");
+  EXPECT_EQ(e.where().pointer, "/graph/nodes/purpose~1b/metadata");
+  EXPECT_EQ(e.where().id, "purpose/b");
+  EXPECT_EQ(e.where().line, 7u);
+}
+
+// --- found by the fuzzers ------------------------------------------------------------------
+
+// fuzz_model, first minute: text after a complete document passed the syntax scan, and the
+// second parse threw Boost's system_error, which no caller expects (std::terminate).
+TEST(Robustness, FuzzTextAfterTheDocumentIsAParseError) {
+  ParseError e = refused<ParseError>(doc() + "\n]");
+  EXPECT_TRUE(says(e, "more text after the end of the document")) << e.what();
+  EXPECT_EQ(e.where().line, 12u);
+  refused<ParseError>("{} {}");
+  refused<ParseError>("1 2");
+  EXPECT_NO_THROW(parse_model(doc() + " \n\t\r\n"));  // whitespace is no text
+}
+
+}  // namespace
+}  // namespace kyoso

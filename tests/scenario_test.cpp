@@ -1,0 +1,454 @@
+// Scenarios: each edit op, all-or-nothing validation, the base never touched (also across
+// threads), the file format, and the worked examples in examples/scenarios/.
+#include <gtest/gtest.h>
+
+#include <kyoso/kyoso.hpp>
+#include <thread>
+
+namespace kyoso {
+namespace {
+
+Node node(const std::string& id, std::vector<Figure> figures = {},
+          std::map<std::string, std::string> attributes = {}) {
+  Node n;
+  n.id = id;
+  n.kind = *kind_of_id(id);
+  n.name = {id + "（日本語）", id};
+  n.figures = std::move(figures);
+  n.attributes = std::move(attributes);
+  return n;
+}
+
+Figure figure(std::string name, std::int64_t value, Unit unit, std::optional<int> fiscal_year = {},
+              Qualifier qualifier = Qualifier::exact) {
+  Figure f;
+  f.name = std::move(name);
+  f.value = value;
+  f.unit = unit;
+  f.fiscal_year = fiscal_year;
+  f.qualifier = qualifier;
+  return f;
+}
+
+ModelBuilder::EdgeSpec edge(std::string source, std::string target, Relation relation) {
+  ModelBuilder::EdgeSpec e;
+  e.source = std::move(source);
+  e.target = std::move(target);
+  e.relation = relation;
+  return e;
+}
+
+// A two-track program with a budget series, who applies to it, and a second program.
+Model base() {
+  ModelBuilder b;
+  b.add_node(node("program/hub",
+                  {figure("budget", 1000, Unit::jpy, 2024, Qualifier::approx),
+                   figure("budget", 1100, Unit::jpy, 2023, Qualifier::approx)},
+                  {{"call", "open"}}));
+  b.add_node(node("program/hub/nurturing", {figure("funding_per_site", 10, Unit::jpy_per_year)}));
+  b.add_node(node("program/hub/full"));
+  b.add_node(node("program/local", {}, {{"call", "open"}}));
+  b.add_node(node("applicant/university"));
+  b.add_node(node("applicant/local-government"));
+  b.add_node(node("purpose/social"));
+  b.add_edge(edge("program/hub/nurturing", "program/hub", Relation::part_of));
+  b.add_edge(edge("program/hub/full", "program/hub", Relation::part_of));
+  b.add_edge(edge("program/hub/nurturing", "program/hub/full", Relation::promotes_to));
+  b.add_edge(edge("program/hub", "applicant/university", Relation::applied_by));
+  b.add_edge(edge("program/local", "applicant/local-government", Relation::applied_by));
+  b.add_edge(edge("program/hub", "purpose/social", Relation::serves));
+  return b.build();
+}
+
+bool has_edge(const Model& m, const std::string& source, const std::string& target,
+              Relation relation) {
+  auto from = m.find(source);
+  if (!from) return false;
+  for (const Step& s : m.neighbors(*from, Direction::out, relation)) {
+    if (m.node(s.node).id == target) return true;
+  }
+  return false;
+}
+
+template <typename E>
+E refused(const Model& m, const Scenario& s) {
+  try {
+    apply(m, s);
+  } catch (const E& e) {
+    return e;
+  }
+  ADD_FAILURE() << "the scenario was applied";
+  throw std::logic_error("not refused");
+}
+
+// ---- each edit op -------------------------------------------------------------------------
+
+TEST(ScenarioSet, ChangesAFigureValue) {
+  Model m = apply(base(), Scenario("s").set_amount("program/hub/nurturing", 25));
+  EXPECT_EQ(m.node("program/hub/nurturing").figure("funding_per_site")->value, 25);
+}
+
+TEST(ScenarioSet, AddsALaterFiscalYearToAFigureSeriesLikeItsLatestYear) {
+  Model m = apply(base(), Scenario("s").set_budget("program/hub", 2025, 900));
+  const Figure* f = m.node("program/hub").figure("budget", 2025);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->value, 900);
+  EXPECT_EQ(f->unit, Unit::jpy);
+  EXPECT_EQ(f->qualifier, Qualifier::approx);
+  EXPECT_EQ(m.node("program/hub").figure("budget", 2024)->value, 1000);
+}
+
+TEST(ScenarioSet, WithoutAFiscalYearSelectsTheFigureQueriesRead) {
+  Model m = apply(base(), Scenario("s").set_figure("program/hub", "budget", 5));
+  EXPECT_EQ(m.node("program/hub").figure("budget", 2024)->value, 5);
+  EXPECT_EQ(m.node("program/hub").figure("budget", 2023)->value, 1100);
+}
+
+TEST(ScenarioSet, ReplacesAddsAndRemovesWholeFigures) {
+  Figure sites = figure("sites", 7, Unit::sites, {}, Qualifier::approx);
+  Model m = apply(base(), Scenario("s")
+                              .set("program/hub/full", "figures/sites", sites)
+                              .set("program/hub", "figures/budget@2023", std::monostate{})
+                              .set("program/hub/nurturing", "figures/funding_per_site/qualifier",
+                                   std::string("up_to")));
+  EXPECT_EQ(m.node("program/hub/full").figure("sites")->value, 7);
+  EXPECT_EQ(m.node("program/hub").figure("budget", 2023), nullptr);
+  EXPECT_EQ(m.node("program/hub/nurturing").figure("funding_per_site")->qualifier,
+            Qualifier::up_to);
+}
+
+TEST(ScenarioSet, WritesNamesDescriptionsNotesAndAttributes) {
+  Model m = apply(base(), Scenario("s")
+                              .set("program/local", "name/en", std::string("Local grant"))
+                              .set("program/local", "description/ja", std::string("説明"))
+                              .set("program/local", "note", std::string("a note"))
+                              .set_attribute("program/local", "call", "closed")
+                              .set("program/hub", "attributes/call", std::monostate{}));
+  const Node& local = m.node("program/local");
+  EXPECT_EQ(local.name.en, "Local grant");
+  EXPECT_EQ(local.description.ja, "説明");
+  EXPECT_EQ(local.note, "a note");
+  EXPECT_EQ(local.attribute("call"), "closed");
+  EXPECT_EQ(m.node("program/hub").attribute("call"), "");
+}
+
+TEST(ScenarioAddNode, AddsANodeWithItsFigures) {
+  Node n = node("program/new", {figure("budget", 50, Unit::jpy, 2025)}, {{"call", "open"}});
+  Model m = apply(base(), Scenario("s").add_node(n).add_edge("program/new", "purpose/social",
+                                                             Relation::serves));
+  EXPECT_EQ(m.node("program/new"), n);
+  EXPECT_TRUE(has_edge(m, "program/new", "purpose/social", Relation::serves));
+}
+
+TEST(ScenarioRemoveNode, TakesEveryEdgeAtTheNodeWithIt) {
+  Model b = base();
+  Model m = apply(b, Scenario("s").remove_node("program/hub/full"));
+  EXPECT_FALSE(m.find("program/hub/full"));
+  EXPECT_EQ(m.edge_count(), b.edge_count() - 2);  // its part_of and the promotes_to into it
+  EXPECT_TRUE(has_edge(m, "program/hub/nurturing", "program/hub", Relation::part_of));
+}
+
+TEST(ScenarioAddEdge, OpensAProgramToAnotherApplicant) {
+  Model m = apply(base(), Scenario("s").add_edge("program/local", "applicant/university",
+                                                 Relation::applied_by));
+  EXPECT_TRUE(has_edge(m, "program/local", "applicant/university", Relation::applied_by));
+  EXPECT_TRUE(has_edge(m, "program/local", "applicant/local-government", Relation::applied_by));
+}
+
+TEST(ScenarioRemoveEdge, RemovesOnlyThatEdge) {
+  Model b = base();
+  Model m = apply(b, Scenario("s").remove_edge("program/hub/nurturing", "program/hub/full",
+                                               Relation::promotes_to));
+  EXPECT_FALSE(has_edge(m, "program/hub/nurturing", "program/hub/full", Relation::promotes_to));
+  EXPECT_EQ(m.edge_count(), b.edge_count() - 1);
+}
+
+TEST(Scenario, EditsSeeTheEditsBeforeThem) {
+  Node n = node("program/new");
+  Model m = apply(base(), Scenario("s")
+                              .add_node(n)
+                              .add_edge("program/new", "program/hub", Relation::part_of)
+                              .remove_node("program/new")
+                              .add_node(n));
+  EXPECT_TRUE(m.find("program/new"));
+  EXPECT_FALSE(has_edge(m, "program/new", "program/hub", Relation::part_of));
+}
+
+// ---- all or nothing -----------------------------------------------------------------------
+
+TEST(ScenarioValidation, AThirdBadEditLeavesNothingAppliedAndNamesEdits2) {
+  Model b = base();
+  Scenario s("s");
+  s.origin = "cut.json";
+  s.set_amount("program/hub/nurturing", 99)
+      .add_edge("program/local", "applicant/university", Relation::applied_by)
+      .remove_node("program/hub/ful");
+  UnknownIdError e = refused<UnknownIdError>(b, s);
+  EXPECT_EQ(e.where().file, "cut.json");
+  EXPECT_EQ(e.where().pointer, "/edits/2/node");
+  EXPECT_EQ(e.where().id, "program/hub/ful");
+  EXPECT_EQ(e.suggestion(), "program/hub/full");
+  EXPECT_EQ(std::string(e.what()),
+            "cut.json: /edits/2/node: remove_node: unknown id 'program/hub/ful' (did you mean "
+            "'program/hub/full'?)");
+  EXPECT_EQ(b.node("program/hub/nurturing").figure("funding_per_site")->value, 10);
+  EXPECT_FALSE(has_edge(b, "program/local", "applicant/university", Relation::applied_by));
+}
+
+TEST(ScenarioValidation, AMissingFigureIsNamedWithTheFiguresTheNodeHas) {
+  auto e = refused<ValidationError>(base(), Scenario("s").set_figure("program/hub", "sites", 3));
+  EXPECT_EQ(e.where().pointer, "/edits/0/path");
+  EXPECT_EQ(e.problem(),
+            "set: node 'program/hub' has no figure 'sites' (its figures: "
+            "budget@2024, budget@2023)");
+}
+
+TEST(ScenarioValidation, ARelationBetweenTheWrongKindsIsRefused) {
+  auto e = refused<ValidationError>(
+      base(), Scenario("s").add_edge("program/local", "purpose/social", Relation::applied_by));
+  EXPECT_EQ(e.where().pointer, "/edits/0");
+  EXPECT_EQ(e.where().id, "program/local -> purpose/social");
+  EXPECT_NE(e.problem().find("add_edge: relation 'applied_by' cannot connect program -> purpose"),
+            std::string::npos)
+      << e.problem();
+}
+
+TEST(ScenarioValidation, ADuplicateNodeIsRefused) {
+  auto e = refused<ValidationError>(base(), Scenario("s").add_node(node("program/local")));
+  EXPECT_EQ(e.where().pointer, "/edits/0/node");
+  EXPECT_EQ(e.problem(), "add_node: node 'program/local' already exists");
+}
+
+TEST(ScenarioValidation, RemovingAMissingEdgeIsRefused) {
+  auto e = refused<ValidationError>(
+      base(),
+      Scenario("s").remove_edge("program/local", "applicant/university", Relation::applied_by));
+  EXPECT_EQ(e.where().pointer, "/edits/0");
+  EXPECT_EQ(e.problem(),
+            "remove_edge: there is no applied_by edge from 'program/local' to "
+            "'applicant/university'");
+}
+
+TEST(ScenarioValidation, AnIdRemovedByAnEarlierEditIsNamedAsSuch) {
+  auto e = refused<ValidationError>(
+      base(),
+      Scenario("s").remove_node("program/local").set_attribute("program/local", "call", "closed"));
+  EXPECT_EQ(e.where().pointer, "/edits/1/node");
+  EXPECT_EQ(e.problem(), "set: node 'program/local' was removed by /edits/0");
+}
+
+TEST(ScenarioValidation, AnEditThatBreaksANodeRuleIsNamed) {
+  auto e =
+      refused<ValidationError>(base(), Scenario("s").set("program/hub", "name/ja", std::string()));
+  EXPECT_EQ(e.where().pointer, "/edits/0/value");
+  auto bad_id = refused<ValidationError>(base(), Scenario("s").add_node(node("program/Bad")));
+  EXPECT_EQ(bad_id.where().pointer, "/edits/0");
+  EXPECT_NE(bad_id.problem().find("kind/slug"), std::string::npos);
+}
+
+TEST(ScenarioValidation, APartOfCycleIsReportedAtTheEditThatClosesIt) {
+  auto e = refused<ValidationError>(
+      base(), Scenario("s")
+                  .set_amount("program/hub/nurturing", 1)
+                  .add_edge("program/hub", "program/hub/full", Relation::part_of));
+  EXPECT_EQ(e.where().pointer, "/edits/1");
+  EXPECT_NE(e.problem().find("add_edge: part_of forms a cycle"), std::string::npos);
+}
+
+// ---- the base is never touched ------------------------------------------------------------
+
+TEST(ScenarioImmutability, ApplyNeverChangesTheBase) {
+  const Model& b = default_model();
+  const std::string before = to_jgf(b);
+  Scenario s("s");
+  s.set_budget("program/coi-next", 2024, 1)
+      .remove_node("program/opera")
+      .add_edge("program/local-10000", "applicant/university", Relation::applied_by);
+  Model m = apply(b, s);
+  EXPECT_EQ(m.node("program/coi-next").figure("budget", 2024)->value, 1);
+  EXPECT_EQ(to_jgf(b), before);
+  EXPECT_EQ(b.node("program/coi-next").figure("budget", 2024)->value, 13'400'000'000);
+}
+
+TEST(ScenarioImmutability, TheNewModelSharesTheBasesUnchangedNodeRecords) {
+  const Model& b = default_model();
+  Model m = apply(b, Scenario("s").set_budget("program/coi-next", 2025, 1));
+  EXPECT_EQ(&m.node("program/sparc"), &b.node("program/sparc"));
+  EXPECT_NE(&m.node("program/coi-next"), &b.node("program/coi-next"));
+}
+
+TEST(ScenarioImmutability, AnEmptyScenarioIsTheBaseItself) {
+  const Model& b = default_model();
+  Model m = apply(b, Scenario("nothing"));
+  EXPECT_EQ(&m.node("program/coi-next"), &b.node("program/coi-next"));
+}
+
+TEST(ScenarioImmutability, ManyThreadsApplyScenariosToOneBaseAtOnce) {
+  const Model& b = default_model();
+  const std::string before = to_jgf(b);
+  constexpr int threads = 8;
+  std::vector<int> wrong(threads, 0);
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        std::int64_t budget = 1'000'000'000LL * (t + 1) + i;
+        Scenario s("thread");
+        s.set_budget("program/coi-next", 2024, budget);
+        if (i % 2 == 0) s.remove_node("program/opera");
+        Model m = apply(b, s);
+        if (m.node("program/coi-next").figure("budget", 2024)->value != budget) ++wrong[t];
+        if (m.find("program/opera").has_value() == (i % 2 == 0)) ++wrong[t];
+      }
+    });
+  }
+  for (std::thread& th : pool) th.join();
+  for (int t = 0; t < threads; ++t) EXPECT_EQ(wrong[t], 0) << "thread " << t;
+  EXPECT_EQ(to_jgf(b), before);
+}
+
+// ---- the file -----------------------------------------------------------------------------
+
+const char* every_op = R"({
+  "schema": "kyoso.scenario/1",
+  "name": "every op",
+  "description": "one of each",
+  "edits": [
+    {"op": "set", "node": "program/hub", "path": "figures/budget@2025/value", "value": 900},
+    {"op": "set", "node": "program/hub/full", "path": "figures/sites",
+     "value": {"value": 7, "unit": "sites", "qualifier": "approx"}},
+    {"op": "set", "node": "program/local", "path": "note", "value": null},
+    {"op": "add_node", "node": "program/new", "kind": "program",
+     "name": {"ja": "新", "en": "new"}, "attributes": {"call": "open"},
+     "figures": [{"name": "budget", "value": 5, "unit": "jpy", "fiscal_year": 2025}]},
+    {"op": "add_edge", "source": "program/new", "target": "purpose/social",
+     "relation": "serves", "metadata": {"certainty": "high", "note": "why"}},
+    {"op": "remove_edge", "source": "program/hub", "target": "purpose/social",
+     "relation": "serves"},
+    {"op": "remove_node", "node": "program/local"}
+  ]
+})";
+
+TEST(ScenarioFile, ReadsEveryOpAndAppliesIt) {
+  Scenario s = parse_scenario(every_op, "every.json");
+  EXPECT_EQ(s.name, "every op");
+  EXPECT_EQ(s.origin, "every.json");
+  ASSERT_EQ(s.edits.size(), 7u);
+  EXPECT_EQ(std::get<Figure>(s.edits[1].value).name, "sites");
+  Model m = apply(base(), s);
+  EXPECT_EQ(m.node("program/hub").figure("budget", 2025)->value, 900);
+  EXPECT_EQ(m.node("program/hub/full").figure("sites")->value, 7);
+  EXPECT_EQ(m.node("program/new").figure("budget", 2025)->value, 5);
+  EXPECT_TRUE(has_edge(m, "program/new", "purpose/social", Relation::serves));
+  EXPECT_FALSE(has_edge(m, "program/hub", "purpose/social", Relation::serves));
+  EXPECT_FALSE(m.find("program/local"));
+}
+
+TEST(ScenarioFile, WritesWhatItReads) {
+  Scenario s = parse_scenario(every_op, "every.json");
+  Scenario again = parse_scenario(to_json(s), "again.json");
+  again.origin = s.origin;
+  EXPECT_EQ(again, s);
+  Scenario built("built");
+  built.set_budget("program/hub", 2025, 1)
+      .add_edge("program/local", "applicant/university", Relation::applied_by);
+  Scenario read = parse_scenario(to_json(built));
+  read.origin.clear();
+  EXPECT_EQ(read, built);
+}
+
+template <typename E>
+E parse_refused(const std::string& text) {
+  try {
+    parse_scenario(text, "bad.json");
+  } catch (const E& e) {
+    return e;
+  }
+  ADD_FAILURE() << "parsed";
+  throw std::logic_error("not refused");
+}
+
+std::string with_edit(const std::string& edit) {
+  return R"({"schema": "kyoso.scenario/1", "name": "x", "edits": [
+)" + edit +
+         "]}";
+}
+
+TEST(ScenarioFile, RefusesBadFilesNamingLineAndPointer) {
+  auto schema = parse_refused<ValidationError>(R"({"schema": "kyoso.scenario/2", "name": "x",
+    "edits": []})");
+  EXPECT_EQ(schema.where().pointer, "/schema");
+  auto op = parse_refused<ValidationError>(with_edit(R"({"op": "rename", "node": "a/b"})"));
+  EXPECT_EQ(op.where().pointer, "/edits/0/op");
+  EXPECT_EQ(op.where().line, 2u);
+  auto key = parse_refused<ValidationError>(
+      with_edit(R"({"op": "remove_node", "node": "a/b", "nod": "c"})"));
+  EXPECT_EQ(key.where().pointer, "/edits/0/nod");
+  auto path = parse_refused<ValidationError>(
+      with_edit(R"({"op": "set", "node": "a/b", "path": "figures/budget@24/value", "value": 1})"));
+  EXPECT_EQ(path.where().pointer, "/edits/0/path");
+  auto fraction = parse_refused<ValidationError>(
+      with_edit(R"({"op": "set", "node": "a/b", "path": "figures/x/value", "value": 1.5})"));
+  EXPECT_EQ(fraction.where().pointer, "/edits/0/value");
+  auto type = parse_refused<ValidationError>(
+      with_edit(R"({"op": "set", "node": "a/b", "path": "figures/x/value", "value": "1"})"));
+  EXPECT_EQ(type.problem(), "expected an integer (money is whole yen)");
+  auto unit = parse_refused<ValidationError>(with_edit(
+      R"({"op": "add_node", "node": "program/n", "kind": "program", "name": {"ja": "n", "en": "n"},
+          "figures": [{"name": "b", "value": 1, "unit": "yen"}]})"));
+  EXPECT_EQ(unit.where().pointer, "/edits/0/figures/0/unit");
+  parse_refused<ParseError>("{\"schema\": ");
+}
+
+TEST(ScenarioFile, AMissingFileIsAnIoError) {
+  EXPECT_THROW(load_scenario("/nonexistent/scenario.json"), IoError);
+}
+
+// ---- the worked examples (examples/scenarios/README.md) -----------------------------------
+
+Scenario example(const std::string& name) {
+  return load_scenario(std::string(KYOSO_SCENARIOS_DIR) + "/" + name + ".json");
+}
+
+TEST(ScenarioExamples, BudgetCutSetsCoiNextsBudgetTo120OkuFromFY2025) {
+  Model m = apply(default_model(), example("budget_cut"));
+  const Node& coi = m.node("program/coi-next");
+  EXPECT_EQ(coi.figure("budget", 2025)->value, 12'000'000'000);
+  EXPECT_EQ(coi.figure("budget", 2024)->value, 13'400'000'000);
+  SimulationOptions options;
+  options.years = 3;
+  SimulationResult cut = simulate(m, "program/coi-next", options);
+  EXPECT_EQ(cut.years[0].active.at("program/coi-next/full-scale").p50, 32);
+  EXPECT_EQ(cut.years[1].active.at("program/coi-next/full-scale").p50, 29);
+  EXPECT_LE(cut.years[1].spend_jpy.p50, 12'000'000'000);
+}
+
+TEST(ScenarioExamples, OpeningLocal10000MakesItEligibleForAUniversityWithoutPartners) {
+  Profile p;
+  p.mission = "mission/regional-revitalization";
+  Model m = apply(default_model(), example("open_local10000_to_universities"));
+  EXPECT_EQ(explain(default_model(), "program/local-10000", p).eligibility,
+            Eligibility::not_eligible);
+  EXPECT_EQ(explain(m, "program/local-10000", p).eligibility, Eligibility::eligible);
+}
+
+TEST(ScenarioExamples, TheNewProgramFitsARegionalUniversityAndCanBeSimulated) {
+  Model m = apply(default_model(), example("new_program"));
+  Profile p;
+  p.mission = "mission/regional-revitalization";
+  p.goals = {"purpose/social-implementation"};
+  Recommendation r = explain(m, "program/startup-hub", p);
+  EXPECT_EQ(r.eligibility, Eligibility::eligible);
+  EXPECT_DOUBLE_EQ(r.score, 1.0);
+  SimulationOptions options;
+  options.start_fy = 2025;
+  options.years = 8;
+  options.initial_sites = {{"program/startup-hub/hub", 0}};
+  SimulationResult s = simulate(m, "program/startup-hub", options);
+  EXPECT_EQ(s.years.back().active.at("program/startup-hub/feasibility").p50, 8);
+  EXPECT_EQ(s.years.back().active.at("program/startup-hub/hub").p50, 10);
+  EXPECT_FALSE(s.years.back().over_budget > 0);
+}
+
+}  // namespace
+}  // namespace kyoso

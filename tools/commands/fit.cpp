@@ -1,0 +1,123 @@
+// kyoso fit: every program ranked for a university's profile, with the criteria each meets
+// and why it is (or is not) open to the university.
+#include "cli.hpp"
+#include "kyoso/report.hpp"
+#include "profile_options.hpp"
+#include "report_text.hpp"
+#include "table.hpp"
+
+namespace kyoso::cli {
+namespace {
+
+// "mission", the goal's or field's name, "stage"; a criterion met only through the parent
+// program is marked *, as the legend under the table says.
+std::string criterion_label(const Model& model, const Criterion& c, Lang lang) {
+  std::string label;
+  if (c.id == "mission") {
+    label = pick(lang, "ミッション", "mission");
+  } else if (c.id == "stage") {
+    label = pick(lang, "段階", "stage");
+  } else if (auto colon = c.id.find(':'); colon != std::string::npos) {
+    label = model.node(c.id.substr(colon + 1)).name.in(lang);
+  } else {
+    label = c.id;
+  }
+  return c.strength < 1 ? label + "*" : label;
+}
+
+std::string met_text(const Model& model, const Recommendation& r, Lang lang) {
+  std::string out;
+  for (const Criterion& c : r.met) {
+    append_item(out, pick(lang, "、", ", "), criterion_label(model, c, lang));
+  }
+  return out;
+}
+
+void print_table(const Model& model, const FitResult& result, Lang lang, std::ostream& out) {
+  Table table({std::string(pick(lang, "順位", "rank")), std::string(pick(lang, "スコア", "score")),
+               std::string(pick(lang, "適格性", "eligibility")), "id",
+               std::string(pick(lang, "プログラム", "program")),
+               std::string(pick(lang, "満たす条件", "criteria met"))});
+  table.align_right(0);
+  table.align_right(1);
+  bool inherited = false;
+  for (std::size_t i = 0; i < result.results.size(); ++i) {
+    const Recommendation& r = result.results[i];
+    table.add_row({std::to_string(i + 1), decimal(r.score, 2),
+                   eligibility_text(r.eligibility, lang), r.id, r.name.in(lang),
+                   met_text(model, r, lang)});
+    for (const Text& reason : r.reasons) {
+      table.add_note(3, std::string(pick(lang, "・", "- ")) + reason.in(lang));
+    }
+    for (const Criterion& c : r.met) inherited = inherited || c.strength < 1;
+  }
+  out << table.render();
+  if (inherited) {
+    out << "\n"
+        << pick(lang, "* 親プログラムから継承した条件（重み×",
+                "* met through the parent program (weight × ")
+        << decimal(result.weights.inherited, 2) << pick(lang, "）", ")") << "\n";
+  }
+}
+
+void declare(CommandLine& line) {
+  declare_profile_options(line);
+  // clang-format off
+  line.options.add_options()
+      ("top", po::value<int>()->value_name("K"), "show only the first K programs")
+      ("eligible-only", "leave out the programs the university cannot apply to");
+  // clang-format on
+}
+
+int run(Context& context) {
+  std::optional<int> top;
+  if (context.options.count("top")) {
+    top = context.options["top"].as<int>();
+    if (*top < 0) throw UsageError("--top must not be negative");
+  }
+  Profile profile = profile_from(context);
+  if (!states_criteria(profile)) {
+    throw UsageError("fit needs something to fit: --mission, --goal, --field or --stage");
+  }
+  const Model& model = context.model();
+  FitResult result = fit(model, profile);
+  if (context.options.count("eligible-only")) {
+    std::erase_if(result.results, [](const Recommendation& r) {
+      return r.eligibility == Eligibility::not_eligible;
+    });
+  }
+  if (top && result.results.size() > static_cast<std::size_t>(*top)) {
+    result.results.resize(static_cast<std::size_t>(*top));
+  }
+  if (context.format == "json") {
+    context.out << to_json(result) << "\n";
+  } else {
+    print_table(model, result, context.lang, context.out);
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+Command fit_command() {
+  return {
+      .name = "fit",
+      .summary = "Rank every program for a university's profile, with the reasons",
+      .arguments =
+          "[--mission M] [--goal G]... [--field F]... [--stage S] [--partner P]...\n"
+          "                 [--holds H]... [--establishment E] [--profile FILE.json]\n"
+          "                 [--top K] [--eligible-only]",
+      .details =
+          "The score is the weighted share of the profile's criteria (mission, goals, fields,\n"
+          "stage) that a program meets; a criterion met only through the parent program\n"
+          "counts less. The JSON output lists the weights; 'kyoso explain PROGRAM' shows\n"
+          "how one score adds up. Programs the university (or a partner of it) can apply\n"
+          "to come first, then by score, then by id.\n"
+          "Example: kyoso fit --mission regional-revitalization --goal social-implementation",
+      .formats = {"table", "json"},
+      .declare = declare,
+      .run = run,
+  };
+}
+
+}  // namespace kyoso::cli

@@ -1,0 +1,64 @@
+#include "profile_options.hpp"
+
+#include <algorithm>
+
+#include "kyoso/report.hpp"
+
+namespace kyoso::cli {
+namespace {
+
+void add_all(const Context& context, const char* option, std::vector<std::string>& to) {
+  if (!context.options.count(option)) return;
+  for (const std::string& id : context.options[option].as<std::vector<std::string>>()) {
+    if (std::find(to.begin(), to.end(), id) == to.end()) to.push_back(id);
+  }
+}
+
+void replace(const Context& context, const char* option, std::string& to) {
+  if (auto value = context.get(option)) to = *value;
+}
+
+}  // namespace
+
+void declare_profile_options(CommandLine& line) {
+  using many = std::vector<std::string>;
+  // clang-format off
+  line.options.add_options()
+      ("profile", po::value<std::string>()->value_name("FILE"),
+       "read the profile from a JSON file (tools/README.md); the flags below override or "
+       "extend it")
+      ("mission", po::value<std::string>()->value_name("M"),
+       "the university's mission, e.g. regional-revitalization")
+      ("goal", po::value<many>()->value_name("G"),
+       "a purpose it pursues, e.g. social-implementation (repeatable)")
+      ("field", po::value<many>()->value_name("F"),
+       "a regional industry, e.g. agriculture (repeatable)")
+      ("stage", po::value<std::string>()->value_name("S"),
+       "its stage of industry-academia collaboration, stage/0 to stage/3")
+      ("partner", po::value<many>()->value_name("P"),
+       "a partner it brings, e.g. local-government, companies (repeatable)")
+      ("holds", po::value<many>()->value_name("H"),
+       "a program it already holds, e.g. j-peaks (repeatable)")
+      ("establishment", po::value<std::string>()->value_name("E"),
+       "national, public or private");
+  // clang-format on
+}
+
+Profile profile_from(Context& context) {
+  Profile p;
+  if (auto file = context.get("profile")) p = load_profile(context.model(), *file);
+  replace(context, "mission", p.mission);
+  add_all(context, "goal", p.goals);
+  add_all(context, "field", p.fields);
+  replace(context, "stage", p.stage);
+  add_all(context, "partner", p.partners);
+  add_all(context, "holds", p.holds);
+  replace(context, "establishment", p.establishment);
+  return p;
+}
+
+bool states_criteria(const Profile& p) {
+  return !p.mission.empty() || !p.goals.empty() || !p.fields.empty() || !p.stage.empty();
+}
+
+}  // namespace kyoso::cli

@@ -1,0 +1,58 @@
+// How query results read in a terminal: paths, eligibility, certainty and numbered sources,
+// written the same way by every command that shows them.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kyoso/model.hpp"
+#include "kyoso/query.hpp"
+
+namespace kyoso::cli {
+
+// Appends `item` to a list written as text, after `separator` unless the list is empty.
+void append_item(std::string& list, std::string_view separator, const std::string& item);
+
+// The value with exactly `decimals` decimals: (0.7333, 2) -> "0.73".
+std::string decimal(double value, int decimals);
+
+// The value rounded half away from zero to `decimals`, e.g. for a total shown with
+// decimals_adding_up() parts: (0.6105, 3) -> "0.611".
+std::string rounded(double value, int decimals);
+
+// Each value rounded to `decimals` so that the rounded values add up to rounded(total)
+// (the largest remainders get the last digit): a table of parts then adds up to the total it
+// shows. `total` is the values' sum, up to floating-point error; values must not be negative.
+std::vector<std::string> decimals_adding_up(const std::vector<double>& values, double total,
+                                            int decimals);
+
+// "a —serves→ b ←part_of— c": an arrow points from an edge's source to its target.
+std::string path_text(const Path& path);
+
+// "eligible", "via-partner", "not-eligible"; in Japanese 応募可, 連携先経由, 対象外.
+std::string eligibility_text(Eligibility eligibility, Lang lang);
+
+// The casebook's marks (DOMAIN.md §4): C certain, H high, M medium, ? unknown.
+std::string_view certainty_mark(Certainty certainty);
+
+// Sources numbered in the order first cited, so that every citation of the same source
+// points at the same [n].
+class SourceList {
+ public:
+  SourceList() = default;
+  // Numbers these first, in order: [1] is sources[0].
+  explicit SourceList(const std::vector<Source>& sources);
+
+  // "[1][3]" for these sources, numbering the new ones.
+  std::string cite(const std::vector<Source>& sources);
+  const std::vector<Source>& sources() const { return sources_; }
+  // "[n] document, section" and, below it, 「quote」 and the url; every line starts with
+  // `indent`. Empty when nothing was cited.
+  std::string render(const std::string& indent) const;
+
+ private:
+  std::vector<Source> sources_;
+};
+
+}  // namespace kyoso::cli
