@@ -79,7 +79,8 @@ po::options_description global_options() {
       ("lang", po::value<std::string>()->value_name("ja|en")->default_value("ja"),
        "the language of names and labels")
       ("format", po::value<std::string>()->value_name("FORMAT"),
-       "table|json (explain also dot); for export: jgf|dot|graphml|node-link")
+       "table|json (explain also dot, simulate also csv); for export: "
+       "jgf|dot|graphml|node-link")
       ("help,h", "show this help");
   // clang-format on
   return options;
