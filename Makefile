@@ -10,7 +10,7 @@ BUILD := build
 KYOSO := $(BUILD)/bin/kyoso
 PREFIX ?= /usr/local
 
-.PHONY: run test build deps asan tsan fuzz install bench format clean
+.PHONY: run test build deps asan tsan fuzz install bench bench-peers format clean
 
 run: build
 	$(KYOSO) fit --mission regional-revitalization --goal social-implementation
@@ -55,6 +55,20 @@ fuzz: deps
 	cmake --preset fuzz
 	cmake --build build-fuzz -j $(JOBS)
 	fuzz/run $(FUZZ_SECONDS) build-fuzz
+
+# Every Google Benchmark binary, the national-scale one at three sizes (the synthetic models
+# are written into build/bench/ first); bench/README.md has the figures and how to read them.
+BENCH_FLAGS ?= --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+bench: build
+	cmake --build $(BUILD) --target bench_models kyoso_path_lengths -j $(JOBS)
+	for b in $(BUILD)/bin/kyoso_*bench; do $$b $(BENCH_FLAGS) || exit 1; done
+
+# kyoso against the same queries written with NetworkX, on the 1M-edge model: checks that
+# the answers agree and prints the time ratios, each measured in one run.
+bench-peers: build
+	cmake --build $(BUILD) --target bench_models kyoso_path_lengths -j $(JOBS)
+	/usr/bin/python3 bench/peers/compare.py --kyoso $(KYOSO) \
+	  --path-lengths $(BUILD)/bin/kyoso_path_lengths $(BUILD)/bench/national-1m.jgf.json
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)

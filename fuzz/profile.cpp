@@ -1,9 +1,11 @@
-// fit, explain and portfolio on the embedded model for a profile made of fuzz bytes; they may
-// refuse it, but only with a kyoso::Error.
+// fit, explain and portfolio on the embedded model for a profile made of fuzz bytes, and
+// their results as JSON documents; they may refuse it, but only with a kyoso::Error.
 //
-// Input, one field a line (missing lines stay empty; lists are comma-separated):
+// Input: a profile file (JSON, read by parse_profile) when it starts with '{'; otherwise one
+// field a line (missing lines stay empty; lists are comma-separated):
 //   mission / goals / fields / stage / partners / holds / establishment / applicant /
 //   program to explain / weights "mission goals fields stage inherited"
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -38,11 +40,7 @@ kyoso::FitWeights weights(const std::string& line) {
   return w;
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  std::vector<std::string> lines = split({reinterpret_cast<const char*>(data), size}, '\n');
-  lines.resize(std::max<std::size_t>(lines.size(), 10));
+kyoso::Profile from_lines(const std::vector<std::string>& lines) {
   kyoso::Profile profile;
   profile.mission = lines[0];
   profile.goals = list(lines[1]);
@@ -52,18 +50,41 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   profile.holds = list(lines[5]);
   profile.establishment = lines[6];
   if (!lines[7].empty()) profile.applicant = lines[7];
+  return profile;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const kyoso::Model& model = kyoso::default_model();
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  std::vector<std::string> lines =
+      text.starts_with('{') ? std::vector<std::string>{} : split(text, '\n');
+  lines.resize(std::max<std::size_t>(lines.size(), 10));
+  kyoso::Profile profile;
+  if (text.starts_with('{')) {
+    try {
+      profile = kyoso::parse_profile(model, text, "profile.json");
+    } catch (const kyoso::Error&) {
+      return -1;  // not a profile file: keep it out of the corpus
+    }
+  } else {
+    profile = from_lines(lines);
+  }
   kyoso::FitWeights w = lines[9].empty() ? kyoso::FitWeights{} : weights(lines[9]);
 
-  const kyoso::Model& model = kyoso::default_model();
   try {
     kyoso::FitResult ranked = kyoso::fit(model, profile, w);
+    (void)kyoso::to_json(ranked);
     std::string program = lines[8];
     if (program.empty() && !ranked.results.empty()) program = ranked.results.front().id;
-    (void)kyoso::explanation_nodes(kyoso::explain(model, program, profile, w));
+    kyoso::Recommendation why = kyoso::explain(model, program, profile, w);
+    (void)kyoso::explanation_nodes(why);
+    (void)kyoso::to_json(why, ranked.profile);
   } catch (const kyoso::Error&) {
   }
   try {
-    (void)kyoso::portfolio(model, profile, w);
+    (void)kyoso::to_json(kyoso::portfolio(model, profile, w));
   } catch (const kyoso::Error&) {
   }
   return 0;

@@ -1,6 +1,8 @@
-// explore: neighbourhoods and shortest paths, on small hand-built graphs.
+// explore: neighbourhoods and shortest paths, on small hand-built graphs and (against a
+// plain search from one end) a synthetic national-scale model.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <kyoso/kyoso.hpp>
 
 namespace kyoso {
@@ -184,6 +186,66 @@ TEST(ShortestPaths, RefusesANegativeMaxLength) {
   PathQuery q = query("a", "d");
   q.max_length = -1;
   EXPECT_THROW(shortest_paths(diamond(), q), Error);
+}
+
+// The reference: a plain breadth-first search from `from` alone, counting the shortest paths
+// (one per choice of parallel edge) into every node it reaches.
+std::pair<std::optional<std::size_t>, std::size_t> one_ended(const Model& m, NodeIndex from,
+                                                             NodeIndex to, bool directed) {
+  std::vector<std::size_t> distance(m.node_count(), SIZE_MAX), count(m.node_count(), 0);
+  std::vector<NodeIndex> frontier{from};
+  distance[from] = 0;
+  count[from] = 1;
+  while (!frontier.empty() && distance[to] == SIZE_MAX) {
+    std::vector<NodeIndex> next;
+    for (NodeIndex u : frontier) {
+      for (const Step& s : m.neighbors(u, directed ? Direction::out : Direction::both)) {
+        if (distance[s.node] == SIZE_MAX) {
+          distance[s.node] = distance[u] + 1;
+          next.push_back(s.node);
+        }
+        if (distance[s.node] == distance[u] + 1) count[s.node] += count[u];
+      }
+    }
+    frontier = std::move(next);
+  }
+  if (distance[to] == SIZE_MAX) return {std::nullopt, 0};
+  return {distance[to], count[to]};
+}
+
+// shortest_paths searches from both ends; on a national-scale model with hubs it must find
+// what a search from one end finds: the length, and every path of that length.
+TEST(ShortestPaths, AgreeWithASearchFromOneEndOnASyntheticNationalModel) {
+  SynthOptions o;
+  o.universities = 40;
+  o.programs = 30;
+  o.stakeholders = 400;
+  o.edges = 6'000;
+  Model m = synthesize(o);
+  std::size_t checked = 0;
+  for (NodeIndex i = 0; i < 150; ++i) {
+    NodeIndex from = (i * 7919) % m.node_count(), to = (i * 104729 + 13) % m.node_count();
+    for (bool directed : {false, true}) {
+      PathQuery q;
+      q.from = m.node(from).id;
+      q.to = m.node(to).id;
+      q.directed = directed;
+      q.max_length = 100;
+      q.max_paths = 1'000'000;
+      PathResult r = shortest_paths(m, q);
+      auto [length, count] = one_ended(m, from, to, directed);
+      ASSERT_EQ(r.length, length) << q.from << " -> " << q.to << (directed ? " directed" : "");
+      if (!length) continue;
+      ASSERT_EQ(r.paths.size(), count) << q.from << " -> " << q.to;
+      for (const Path& p : r.paths) {
+        ASSERT_EQ(p.length(), *length);
+        EXPECT_EQ(p.nodes.front(), q.from);
+        EXPECT_EQ(p.nodes.back(), q.to);
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 100u);
 }
 
 TEST(Neighbors, ListsNodesWithinTheDepthNearestFirstWithTheirPaths) {

@@ -60,7 +60,8 @@ Relation relation_option(const std::string& value) {
 std::vector<Command> all_commands() {
   return {validate_command(),  stats_command(),   show_command(),      export_command(),
           fit_command(),       explain_command(), portfolio_command(), diagnose_command(),
-          neighbors_command(), path_command(),    simulate_command(),  compare_command()};
+          neighbors_command(), path_command(),    simulate_command(),  compare_command(),
+          synth_command()};
 }
 
 namespace {
@@ -79,8 +80,8 @@ po::options_description global_options() {
       ("lang", po::value<std::string>()->value_name("ja|en")->default_value("ja"),
        "the language of names and labels")
       ("format", po::value<std::string>()->value_name("FORMAT"),
-       "table|json (explain also dot, simulate also csv); for export: "
-       "jgf|dot|graphml|node-link")
+       "table|json (explain also dot, simulate also csv, fit --all-universities jsonl|csv); "
+       "for export: jgf|dot|graphml|node-link")
       ("help,h", "show this help");
   // clang-format on
   return options;

@@ -94,6 +94,7 @@ Command neighbors_command();
 Command path_command();
 Command simulate_command();
 Command compare_command();
+Command synth_command();
 
 // Every command, in the order `kyoso --help` lists them.
 std::vector<Command> all_commands();

@@ -9,5 +9,6 @@
 #include "kyoso/report.hpp"
 #include "kyoso/scenario.hpp"
 #include "kyoso/simulate.hpp"
+#include "kyoso/synth.hpp"
 #include "kyoso/version.hpp"
 #include "kyoso/vocabulary.hpp"

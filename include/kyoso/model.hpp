@@ -146,6 +146,17 @@ class Model {
   std::vector<Step> neighbors(NodeIndex, Direction = Direction::out,
                               std::optional<Relation> relation = std::nullopt) const;
 
+  // The bytes the model holds: the frozen graph (edge records and both adjacency directions),
+  // the node records with their texts, and the edge details. Records shared with a model this
+  // one was derived from count for both; the allocator's own overhead is not counted.
+  struct Memory {
+    std::size_t graph = 0;
+    std::size_t nodes = 0;
+    std::size_t details = 0;
+    std::size_t total() const noexcept { return graph + nodes + details; }
+  };
+  Memory memory() const noexcept;
+
   friend bool operator==(const Model&, const Model&);
 
   struct Impl;  // opaque: the frozen graph, defined inside the library

@@ -96,6 +96,35 @@ Recommendation explain(const Model&, std::string_view program, const Profile&,
 // The sub-graph behind one recommendation: the program and every node on its paths.
 std::vector<std::string> explanation_nodes(const Recommendation&);
 
+// ---- fit for every university -----------------------------------------------------------
+
+// The profile a university stores in the model (docs/format.md): its has_mission, pursues,
+// works_in, has_partner, established_as and reached_stage edges, with the programs it was
+// awarded as holds. Lists are in id order; of several missions, stages or establishments the
+// first by id. Throws UnknownIdError when the model has no such university.
+Profile profile_of(const Model&, std::string_view university);
+
+// A program's place in one university's ranking: fit()'s score and eligibility without the
+// explanation, which explain() gives for any one program.
+struct RankedProgram {
+  NodeIndex program = 0;
+  double score = 0;
+  Eligibility eligibility = Eligibility::eligible;
+  friend bool operator==(const RankedProgram&, const RankedProgram&) = default;
+};
+
+struct UniversityFit {
+  NodeIndex university = 0;
+  std::vector<RankedProgram> ranking;  // every program, in fit()'s order
+};
+
+// fit() for every university of the model by its stored profile (profile_of), in id order:
+// each ranking is the one fit(model, profile_of(model, university), weights) gives, with the
+// same scores to the bit. The universities are shared out among `threads` threads (0: one per
+// core when the work is large enough to repay starting them); the answer does not depend on
+// how many.
+std::vector<UniversityFit> fit_all(const Model&, const FitWeights& = {}, unsigned threads = 0);
+
 // ---- diagnose ----------------------------------------------------------------------------
 
 struct DiagnoseQuery {

@@ -27,12 +27,25 @@ class JgfReader : private detail::ModelJsonReader {
       : ModelJsonReader(text, std::move(origin), limits.max_depth), limits_(limits) {}
 
   Model read() {
+    ModelBuilder builder;
+    builder.origin(origin());
+    fill(builder);
+    // The parsed tree is freed by now: the freeze allocates the model while the builder still
+    // holds its copy, and holding the tree as well would raise a large file's peak memory
+    // (bench/README.md).
+    try {
+      return std::move(builder).build();
+    } catch (const ValidationError& e) {
+      fail(e.problem(), e.where().pointer, e.where().id);
+    }
+  }
+
+ private:
+  void fill(ModelBuilder& builder) const {
     json::value doc = detail::read_json(document(), origin(), limits_);
     const json::object& top = object(doc, "");
     check_schema_version(top);
     const json::object& graph = object(member(top, "graph", ""), "/graph");
-    ModelBuilder builder;
-    builder.origin(origin());
     builder.info(info(graph));
     if (const json::value* nodes = graph.if_contains("nodes")) {
       const json::object& map = object(*nodes, "/graph/nodes");
@@ -59,14 +72,8 @@ class JgfReader : private detail::ModelJsonReader {
         builder.add_edge(edge(list[i], where), where);
       }
     }
-    try {
-      return std::move(builder).build();
-    } catch (const ValidationError& e) {
-      fail(e.problem(), e.where().pointer, e.where().id);
-    }
   }
 
- private:
   Node node(const std::string& id, const json::value& v, const std::string& at) const {
     const json::object& o = object(v, at);
     const json::value* meta_value = o.if_contains("metadata");

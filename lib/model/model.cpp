@@ -149,6 +149,64 @@ std::vector<Step> Model::neighbors(NodeIndex v, Direction direction,
   return steps;
 }
 
+namespace {
+
+// Heap bytes behind a value, beyond its own size.
+std::size_t heap(const std::string& s) {
+  // A short string lives inside the object (small-string optimisation).
+  const char* self = reinterpret_cast<const char*>(&s);
+  bool inside = s.data() >= self && s.data() < self + sizeof s;
+  return inside ? 0 : s.capacity() + 1;
+}
+template <class T>
+std::size_t heap(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+std::size_t heap(const Text& t) { return heap(t.ja) + heap(t.en); }
+std::size_t heap(const Source& s) {
+  return heap(s.document) + heap(s.section) + heap(s.quote) + heap(s.publisher) + heap(s.title) +
+         heap(s.url) + heap(s.page);
+}
+std::size_t heap(const std::vector<Source>& sources) {
+  std::size_t n = sources.capacity() * sizeof(Source);
+  for (const Source& s : sources) n += heap(s);
+  return n;
+}
+std::size_t heap(const Node& node) {
+  std::size_t n = heap(node.id) + heap(node.name) + heap(node.description) + heap(node.note) +
+                  heap(node.sources) + node.figures.capacity() * sizeof(Figure);
+  // A std::map entry: the pair plus the tree links (three pointers and a colour).
+  for (const auto& [key, value] : node.attributes) {
+    n += sizeof(std::pair<const std::string, std::string>) + 4 * sizeof(void*) + heap(key) +
+         heap(value);
+  }
+  for (const Figure& f : node.figures) n += heap(f.name) + heap(f.note) + heap(f.sources);
+  return n;
+}
+// A record made by std::make_shared: the object and its two reference counts.
+template <class T>
+constexpr std::size_t shared_record = sizeof(T) + 2 * sizeof(long) + sizeof(void*);
+
+}  // namespace
+
+Model::Memory Model::memory() const noexcept {
+  const Impl& m = *impl_;
+  Memory out;
+  const auto& forward = m.graph.m_forward;
+  const auto& backward = m.graph.m_backward;
+  out.graph = heap(m.edges) + heap(m.edge_ids) + heap(forward.m_rowstart) + heap(forward.m_column) +
+              heap(backward.m_rowstart) + heap(backward.m_column) +
+              heap(backward.m_edge_properties);
+  out.nodes = heap(m.nodes);
+  for (const auto& node : m.nodes) out.nodes += shared_record<Node> + heap(*node);
+  for (const auto& ids : m.by_kind) out.nodes += heap(ids);
+  out.details = heap(m.details);
+  for (const auto& d : m.details) {
+    out.details += shared_record<EdgeDetail> + heap(d->what) + heap(d->note) + heap(d->sources);
+  }
+  return out;
+}
+
 bool operator==(const Model& a, const Model& b) {
   const auto& x = *a.impl_;
   const auto& y = *b.impl_;

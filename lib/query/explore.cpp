@@ -1,9 +1,12 @@
 // explore: how things are connected — a node's neighbourhood, and every shortest path
-// between two nodes. Both are breadth-first searches written over Model::out_edges/in_edges
-// (through Model::neighbors): Boost's breadth_first_search on the compressed_sparse_row_graph
-// the Model keeps follows out-edges only, and cannot walk the in-edges as well, which both
-// queries need to treat the graph as undirected.
+// between two nodes. Both are breadth-first searches written over Model::out_edges/in_edges:
+// Boost's breadth_first_search on the compressed_sparse_row_graph the Model keeps follows
+// out-edges only, and cannot walk the in-edges as well, which both queries need to treat the
+// graph as undirected.
 #include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <unordered_map>
 
 #include "kyoso/error.hpp"
 #include "query/facts.hpp"
@@ -23,8 +26,33 @@ bool path_less(const Path& a, const Path& b) {
   return a.forward > b.forward;
 }
 
-// The BFS behind shortest_paths: each reached node's distance from the start, and every step
-// that reaches it from a node one hop nearer (its arrivals on a shortest path).
+// Per-thread scratch for the searches: a distance per node from each end, reset after each
+// query through the list of the nodes it touched. A query on a national model reaches a small
+// part of it, so clearing or allocating arrays of every node per query would cost more than
+// the search (the NetworkX comparison in bench/README.md runs thousands).
+struct SearchScratch {
+  static constexpr std::uint32_t unreached = static_cast<std::uint32_t>(-1);
+  std::vector<std::uint32_t> from_start;  // hops from the query's `from`
+  std::vector<std::uint32_t> to_end;      // hops to the query's `to`
+  std::vector<NodeIndex> touched;
+
+  void prepare(std::size_t nodes) {
+    if (from_start.size() < nodes) {
+      from_start.assign(nodes, unreached);
+      to_end.assign(nodes, unreached);
+    }
+  }
+  void reset() {
+    for (NodeIndex v : touched) from_start[v] = to_end[v] = unreached;
+    touched.clear();
+  }
+};
+
+// Every shortest path between two nodes. A breadth-first search from both ends at once, each
+// step growing the end with the smaller frontier, finds the length while touching far fewer
+// nodes than a search from one end (through a hub, one end's second level can be most of a
+// national model). The paths are then read back from the distances: a step u -> v lies on a
+// shortest path when u is i hops from `from` and v is length - i - 1 hops from `to`.
 class ShortestPathSearch {
  public:
   ShortestPathSearch(const Model& model, const PathQuery& query)
@@ -32,8 +60,12 @@ class ShortestPathSearch {
         query_(query),
         from_(model.resolve(query.from)),
         to_(model.resolve(query.to)),
-        distance_(model.node_count(), unreached),
-        arrivals_(model.node_count()) {}
+        scratch_(thread_scratch()) {
+    scratch_.prepare(model.node_count());
+  }
+  ~ShortestPathSearch() { scratch_.reset(); }
+  ShortestPathSearch(const ShortestPathSearch&) = delete;
+  ShortestPathSearch& operator=(const ShortestPathSearch&) = delete;
 
   PathResult run() {
     PathResult result;
@@ -44,70 +76,144 @@ class ShortestPathSearch {
       add(result, detail::start_at(model_, from_));
       return result;
     }
-    search();
-    if (distance_[to_] == unreached) return result;
-    result.length = distance_[to_];
+    std::optional<std::uint32_t> length = search();
+    if (!length) return result;
+    result.length = *length;
     std::vector<NodeIndex> nodes{from_};
-    list_paths(nodes, successors(), result);
+    list_paths(nodes, successors(*length), result);
     return result;
   }
 
  private:
-  static constexpr std::size_t unreached = static_cast<std::size_t>(-1);
+  static constexpr std::uint32_t unreached = SearchScratch::unreached;
 
   struct Arrival {
     EdgeIndex edge;
     NodeIndex node;  // the other end of the edge
     bool forward;
   };
+  using Successors = std::unordered_map<NodeIndex, std::vector<Arrival>>;
 
-  bool allowed(const Step& s) const {
-    return query_.relations.empty() ||
-           std::find(query_.relations.begin(), query_.relations.end(),
-                     model_.edge(s.edge).relation) != query_.relations.end();
+  static SearchScratch& thread_scratch() {
+    thread_local SearchScratch scratch;
+    return scratch;
   }
 
-  void search() {
-    Direction direction = query_.directed ? Direction::out : Direction::both;
-    std::vector<NodeIndex> frontier{from_};
-    distance_[from_] = 0;
-    auto max_length = static_cast<std::size_t>(query_.max_length);
-    for (std::size_t level = 1; level <= max_length && !frontier.empty(); ++level) {
-      std::vector<NodeIndex> next;
-      for (NodeIndex u : frontier) {
-        for (const Step& s : model_.neighbors(u, direction)) {
-          if (!allowed(s)) continue;
-          if (distance_[s.node] == unreached) {
-            distance_[s.node] = level;
-            next.push_back(s.node);
-          }
-          if (distance_[s.node] == level) arrivals_[s.node].push_back({s.edge, u, s.forward});
-        }
+  bool allowed(EdgeIndex e) const {
+    return query_.relations.empty() || std::find(query_.relations.begin(), query_.relations.end(),
+                                                 model_.edge(e).relation) != query_.relations.end();
+  }
+
+  // Calls step(edge, other end, forward) for each edge a walk may take from `v`: away from
+  // `from` (toward_start false) it follows edges forward, undirected either way; toward
+  // `from` it follows them backward.
+  template <class Step>
+  void each_step(NodeIndex v, bool toward_start, Step step) const {
+    bool out = !query_.directed || !toward_start;
+    bool in = !query_.directed || toward_start;
+    if (out) {
+      for (EdgeIndex e : model_.out_edges(v)) {
+        if (allowed(e)) step(e, model_.edge(e).target, true);
       }
-      if (distance_[to_] != unreached) return;
-      frontier = std::move(next);
+    }
+    if (in) {
+      for (EdgeIndex e : model_.in_edges(v)) {
+        if (allowed(e)) step(e, model_.edge(e).source, false);
+      }
     }
   }
 
-  // The steps of the shortest paths to `to`, from each node, ordered by the node reached.
-  // Only arrivals walked back from `to` count: every step kept leads on to `to`.
-  std::vector<std::vector<Arrival>> successors() const {
-    std::vector<std::vector<Arrival>> out(model_.node_count());
-    std::vector<bool> seen(model_.node_count(), false);
-    std::vector<NodeIndex> stack{to_};
-    seen[to_] = true;
-    while (!stack.empty()) {
+  struct Side {
+    std::vector<std::uint32_t>& distance;
+    std::vector<NodeIndex> frontier;
+    std::uint32_t depth = 0;
+    bool toward_start;
+  };
+
+  // Grows `side` by one level; returns the shortest length through a node the other side has
+  // reached, if this level met it.
+  std::optional<std::uint32_t> grow(Side& side, const Side& other) {
+    std::optional<std::uint32_t> met;
+    std::vector<NodeIndex> next;
+    std::uint32_t level = side.depth + 1;
+    for (NodeIndex u : side.frontier) {
+      each_step(u, side.toward_start, [&](EdgeIndex, NodeIndex v, bool) {
+        if (side.distance[v] != unreached) return;
+        if (other.distance[v] == unreached) scratch_.touched.push_back(v);
+        side.distance[v] = level;
+        next.push_back(v);
+        if (other.distance[v] != unreached) {
+          std::uint32_t through = level + other.distance[v];
+          if (!met || through < *met) met = through;
+        }
+      });
+    }
+    side.frontier = std::move(next);
+    side.depth = level;
+    return met;
+  }
+
+  std::optional<std::uint32_t> search() {
+    Side start{scratch_.from_start, {from_}, 0, false};
+    Side end{scratch_.to_end, {to_}, 0, true};
+    scratch_.touched.push_back(from_);
+    scratch_.touched.push_back(to_);
+    start.distance[from_] = 0;
+    end.distance[to_] = 0;
+    auto max_length = static_cast<std::uint32_t>(
+        std::min<long long>(query_.max_length, std::numeric_limits<std::uint32_t>::max() - 1));
+    while (start.depth + end.depth < max_length && !start.frontier.empty() &&
+           !end.frontier.empty()) {
+      Side& smaller = start.frontier.size() <= end.frontier.size() ? start : end;
+      const Side& larger = &smaller == &start ? end : start;
+      if (auto met = grow(smaller, larger)) {
+        middle_ = start.depth;
+        return *met;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The steps of the shortest paths, from each node on one, ordered by the node reached. The
+  // nodes `middle_` hops from `from` on a shortest path have both distances; from them the
+  // steps run back to `from` by the distances from it, and on to `to` by the distances to it.
+  Successors successors(std::uint32_t length) const {
+    const std::vector<std::uint32_t>& from_start = scratch_.from_start;
+    const std::vector<std::uint32_t>& to_end = scratch_.to_end;
+    std::vector<NodeIndex> middle;
+    for (NodeIndex v : scratch_.touched) {
+      if (from_start[v] == middle_ && to_end[v] == length - middle_) middle.push_back(v);
+    }
+    Successors out;
+    std::unordered_map<NodeIndex, bool> seen;
+    std::vector<NodeIndex> stack = middle;
+    for (NodeIndex v : middle) seen[v] = true;
+    while (!stack.empty()) {  // back toward `from`
       NodeIndex v = stack.back();
       stack.pop_back();
-      for (const Arrival& a : arrivals_[v]) {
-        out[a.node].push_back({a.edge, v, a.forward});
-        if (!seen[a.node]) {
-          seen[a.node] = true;
-          stack.push_back(a.node);
+      each_step(v, true, [&](EdgeIndex e, NodeIndex u, bool forward) {
+        if (from_start[v] == 0 || from_start[u] != from_start[v] - 1) return;
+        out[u].push_back({e, v, !forward});
+        if (!seen[u]) {
+          seen[u] = true;
+          stack.push_back(u);
         }
-      }
+      });
     }
-    for (std::vector<Arrival>& steps : out) {
+    stack = middle;
+    while (!stack.empty()) {  // on toward `to`
+      NodeIndex v = stack.back();
+      stack.pop_back();
+      each_step(v, false, [&](EdgeIndex e, NodeIndex w, bool forward) {
+        if (to_end[v] == 0 || to_end[w] != to_end[v] - 1) return;
+        out[v].push_back({e, w, forward});
+        if (!seen[w]) {
+          seen[w] = true;
+          stack.push_back(w);
+        }
+      });
+    }
+    for (auto& [node, steps] : out) {
       std::stable_sort(steps.begin(), steps.end(), [&](const Arrival& a, const Arrival& b) {
         return id_less(model_, a.node, b.node);
       });
@@ -116,11 +222,12 @@ class ShortestPathSearch {
   }
 
   // Walks the node sequences in id order; returns false once more than max_paths are found.
-  bool list_paths(std::vector<NodeIndex>& nodes, const std::vector<std::vector<Arrival>>& next,
-                  PathResult& result) const {
+  bool list_paths(std::vector<NodeIndex>& nodes, const Successors& next, PathResult& result) const {
     NodeIndex u = nodes.back();
     if (u == to_) return add_edge_choices(nodes, next, result);
-    const std::vector<Arrival>& steps = next[u];
+    auto it = next.find(u);
+    if (it == next.end()) return true;
+    const std::vector<Arrival>& steps = it->second;
     for (std::size_t i = 0; i < steps.size(); ++i) {
       if (i > 0 && steps[i].node == steps[i - 1].node) continue;  // one visit per node
       nodes.push_back(steps[i].node);
@@ -132,13 +239,13 @@ class ShortestPathSearch {
   }
 
   // One node sequence can be walked along different parallel edges; lists each choice.
-  bool add_edge_choices(const std::vector<NodeIndex>& nodes,
-                        const std::vector<std::vector<Arrival>>& next, PathResult& result) const {
+  bool add_edge_choices(const std::vector<NodeIndex>& nodes, const Successors& next,
+                        PathResult& result) const {
     std::vector<Path> paths{detail::start_at(model_, nodes[0])};
     for (std::size_t hop = 0; hop + 1 < nodes.size(); ++hop) {
       std::vector<Path> longer;
       for (const Path& p : paths) {
-        for (const Arrival& a : next[nodes[hop]]) {
+        for (const Arrival& a : next.at(nodes[hop])) {
           if (a.node == nodes[hop + 1])
             longer.push_back(detail::extend(model_, p, a.edge, a.forward));
         }
@@ -165,8 +272,8 @@ class ShortestPathSearch {
   const PathQuery& query_;
   NodeIndex from_;
   NodeIndex to_;
-  std::vector<std::size_t> distance_;
-  std::vector<std::vector<Arrival>> arrivals_;
+  SearchScratch& scratch_;
+  std::uint32_t middle_ = 0;  // hops from `from` of the layer where the two searches met
 };
 
 }  // namespace

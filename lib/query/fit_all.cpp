@@ -344,7 +344,13 @@ std::vector<UniversityFit> fit_all(const Model& model, const FitWeights& weights
       next = universities.size();
     }
   };
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 0) {
+    // Starting a thread costs tens of microseconds, as much as scoring a few hundred pairs;
+    // below a few milliseconds of work one thread is quicker.
+    constexpr std::size_t pairs_worth_a_thread = 50'000;
+    bool large = universities.size() * programs.size() >= pairs_worth_a_thread;
+    threads = large ? std::max(1u, std::thread::hardware_concurrency()) : 1;
+  }
   threads = static_cast<unsigned>(
       std::min<std::size_t>(threads, (universities.size() + batch - 1) / batch));
   std::vector<std::thread> pool;

@@ -105,7 +105,8 @@ TEST_F(ScaleCommands, EachLineIsTheRankingFitGivesThatUniversity) {
   Outcome one =
       kyoso({"--model", model_, "fit", "--profile", profile, "--top", "10", "--format", "json"});
   ASSERT_EQ(one.status, 0) << one.err;
-  const json::array& expected = parse_json(one.out).at("results").as_array();
+  json::value fitted = parse_json(one.out);
+  const json::array& expected = fitted.at("results").as_array();
   const json::array& got = line.at("results").as_array();
   ASSERT_EQ(got.size(), expected.size());
   for (std::size_t i = 0; i < got.size(); ++i) {

@@ -1,5 +1,6 @@
 // kyoso fit: every program ranked for a university's profile, with the criteria each meets
 // and why it is (or is not) open to the university.
+#include "batch_fit.hpp"
 #include "cli.hpp"
 #include "kyoso/report.hpp"
 #include "profile_options.hpp"
@@ -65,7 +66,10 @@ void declare(CommandLine& line) {
   // clang-format off
   line.options.add_options()
       ("top", po::value<int>()->value_name("K"), "show only the first K programs")
-      ("eligible-only", "leave out the programs the university cannot apply to");
+      ("eligible-only", "leave out the programs the university cannot apply to")
+      ("all-universities",
+       "rank the programs for every university by the profile the model stores for it "
+       "(--format jsonl, the default here, or csv)");
   // clang-format on
 }
 
@@ -75,6 +79,15 @@ int run(Context& context) {
     top = context.options["top"].as<int>();
     if (*top < 0) throw UsageError("--top must not be negative");
   }
+  bool batch = context.options.count("all-universities") > 0;
+  bool batch_format = context.format == "jsonl" || context.format == "csv";
+  if (batch && context.options.count("format") && !batch_format) {
+    throw UsageError("--all-universities writes --format jsonl or csv");
+  }
+  if (!batch && batch_format) {
+    throw UsageError("--format " + context.format + " is for --all-universities");
+  }
+  if (batch) return run_batch_fit(context, {top, context.options.count("eligible-only") > 0});
   Profile profile = profile_from(context);
   if (!states_criteria(profile)) {
     throw UsageError("fit needs something to fit: --mission, --goal, --field or --stage");
@@ -106,15 +119,21 @@ Command fit_command() {
       .arguments =
           "[--mission M] [--goal G]... [--field F]... [--stage S] [--partner P]...\n"
           "                 [--holds H]... [--establishment E] [--profile FILE.json]\n"
-          "                 [--top K] [--eligible-only]",
+          "                 [--top K] [--eligible-only]\n"
+          "       kyoso fit --all-universities [--model FILE] [--format jsonl|csv] [--top K]\n"
+          "                 [--eligible-only]",
       .details =
           "The score is the weighted share of the profile's criteria (mission, goals, fields,\n"
           "stage) that a program meets; a criterion met only through the parent program\n"
           "counts less. The JSON output lists the weights; 'kyoso explain PROGRAM' shows\n"
           "how one score adds up. Programs the university (or a partner of it) can apply\n"
           "to come first, then by score, then by id.\n"
+          "With --all-universities, every university of the model is ranked by the profile\n"
+          "the model stores for it (has_mission, pursues, works_in, has_partner,\n"
+          "established_as, reached_stage, awarded): one JSON line per university, or CSV\n"
+          "rows university,rank,program,score,eligibility. Same rankings as fit one by one.\n"
           "Example: kyoso fit --mission regional-revitalization --goal social-implementation",
-      .formats = {"table", "json"},
+      .formats = {"table", "json", "jsonl", "csv"},
       .declare = declare,
       .run = run,
   };

@@ -5,6 +5,7 @@
 #include "cli.hpp"
 #include "json_output.hpp"
 #include "kyoso/report.hpp"
+#include "report_text.hpp"
 #include "table.hpp"
 
 namespace kyoso::cli {
@@ -42,6 +43,11 @@ void print_json(const Model& model, const Counts& counts, std::ostream& out) {
   doc["model"] = model_info_json(model.info());
   doc["nodes"] = {{"total", model.node_count()}, {"by_kind", std::move(kinds)}};
   doc["edges"] = {{"total", model.edge_count()}, {"by_relation", std::move(relations)}};
+  Model::Memory memory = model.memory();
+  doc["memory"] = {{"graph", memory.graph},
+                   {"nodes", memory.nodes},
+                   {"details", memory.details},
+                   {"total", memory.total()}};
   out << json_text(doc);
 }
 
@@ -51,6 +57,30 @@ std::string model_title(const ModelInfo& info, Lang lang) {
   if (!name.empty()) title += (title.empty() ? "" : " — ") + name;
   if (info.fiscal_year) title += " (" + fiscal_year_text(*info.fiscal_year, lang) + ")";
   return title;
+}
+
+std::string megabytes(std::size_t bytes) {
+  return decimal(static_cast<double>(bytes) / 1e6, 1) + " MB";
+}
+
+// What the loaded model costs in memory; the graph's share per edge is the figure to watch
+// as models grow (bench/README.md).
+std::string memory_text(const Model& model, Lang lang) {
+  Model::Memory m = model.memory();
+  std::string per_edge =
+      model.edge_count() == 0
+          ? "-"
+          : decimal(static_cast<double>(m.graph) / static_cast<double>(model.edge_count()), 1);
+  std::string out(pick(lang, "メモリ: ", "memory: "));
+  out += megabytes(m.total());
+  out += pick(lang, "（グラフ ", " (graph ");
+  out += megabytes(m.graph) + ", " + per_edge;
+  out += pick(lang, " バイト/エッジ、ノード ", " bytes/edge; nodes ");
+  out += megabytes(m.nodes);
+  out += pick(lang, "、エッジ詳細 ", "; edge details ");
+  out += megabytes(m.details);
+  out += pick(lang, "）", ")");
+  return out;
 }
 
 // The table leaves out what the model does not have; the JSON lists everything.
@@ -74,7 +104,7 @@ void print_table(const Model& model, const Counts& counts, Lang lang, std::ostre
     if (n > 0) edges.add_row({std::string(to_string(r)), std::to_string(n)});
   }
   edges.add_row({std::string(pick(lang, "合計", "total")), std::to_string(model.edge_count())});
-  out << edges.render();
+  out << edges.render() << "\n" << memory_text(model, lang) << "\n";
 }
 
 void declare(CommandLine&) {}
