@@ -149,8 +149,8 @@ void BM_scenario_apply(benchmark::State& state, Size size) {
   for (auto _ : state) benchmark::DoNotOptimize(apply(*model, cut));
 }
 
-// COI-NEXT's tracks over ten years, 1,000 Monte Carlo runs. It reads one program's figures,
-// so the model's size should not matter.
+// COI-NEXT's tracks over ten years, 1,000 Monte Carlo runs. It reads one program's figures;
+// what grows with the model is malloc's work in the heap a large model leaves behind.
 void BM_simulate(benchmark::State& state, Size size) {
   const Model* model = model_of(size, state);
   if (!model) return;

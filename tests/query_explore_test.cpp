@@ -237,6 +237,11 @@ TEST(ShortestPaths, AgreeWithASearchFromOneEndOnASyntheticNationalModel) {
       ASSERT_EQ(r.length, length) << q.from << " -> " << q.to << (directed ? " directed" : "");
       if (!length) continue;
       ASSERT_EQ(r.paths.size(), count) << q.from << " -> " << q.to;
+      q.max_paths = 0;  // the length alone
+      PathResult bare = shortest_paths(m, q);
+      EXPECT_EQ(bare.length, length);
+      EXPECT_TRUE(bare.paths.empty());
+      EXPECT_TRUE(bare.truncated);
       for (const Path& p : r.paths) {
         ASSERT_EQ(p.length(), *length);
         EXPECT_EQ(p.nodes.front(), q.from);

@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
     std::cout << "load " << seconds(start, clock::now()) << "\n";
     kyoso::PathQuery query;
     query.max_length = static_cast<int>(model.node_count());  // no limit, as networkx
-    query.max_paths = 1;                                      // the length is the question
+    query.max_paths = 0;                                      // the length alone, as networkx
     while (std::cin >> query.from >> query.to) {
       auto begin = clock::now();
       kyoso::PathResult r = kyoso::shortest_paths(model, query);

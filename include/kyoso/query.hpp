@@ -194,7 +194,8 @@ struct PathQuery {
   int max_length = 6;
   std::vector<Relation> relations;  // empty: any
   bool directed = false;            // follow edges only from source to target
-  std::size_t max_paths = 100;      // stop listing after this many shortest paths
+  std::size_t max_paths = 100;      // stop listing after this many shortest paths (0: the
+                                    // length alone, which is quicker to find)
 };
 
 struct PathResult {

@@ -14,9 +14,9 @@
 namespace kyoso {
 namespace {
 
-bool id_less(const Model& model, NodeIndex a, NodeIndex b) {
-  return model.node(a).id < model.node(b).id;
-}
+// A model's nodes are numbered in id order (Model::find), so comparing indices compares ids
+// without touching the strings.
+bool id_less(const Model&, NodeIndex a, NodeIndex b) { return a < b; }
 
 // Paths in output order: by the sequence of node ids, then by the relations (in the
 // vocabulary's order), then with edges followed forward before edges followed backward.
@@ -34,22 +34,27 @@ struct SearchScratch {
   static constexpr std::uint32_t unreached = static_cast<std::uint32_t>(-1);
   std::vector<std::uint32_t> from_start;  // hops from the query's `from`
   std::vector<std::uint32_t> to_end;      // hops to the query's `to`
+  std::vector<char> on_path;              // reached while reading the paths back
   std::vector<NodeIndex> touched;
 
   void prepare(std::size_t nodes) {
     if (from_start.size() < nodes) {
       from_start.assign(nodes, unreached);
       to_end.assign(nodes, unreached);
+      on_path.assign(nodes, 0);
     }
   }
   void reset() {
-    for (NodeIndex v : touched) from_start[v] = to_end[v] = unreached;
+    for (NodeIndex v : touched) {
+      from_start[v] = to_end[v] = unreached;
+      on_path[v] = 0;
+    }
     touched.clear();
   }
 };
 
 // Every shortest path between two nodes. A breadth-first search from both ends at once, each
-// step growing the end with the smaller frontier, finds the length while touching far fewer
+// step growing the end whose frontier has fewer edges, finds the length while touching far fewer
 // nodes than a search from one end (through a hub, one end's second level can be most of a
 // national model). The paths are then read back from the distances: a step u -> v lies on a
 // shortest path when u is i hops from `from` and v is length - i - 1 hops from `to`.
@@ -79,6 +84,10 @@ class ShortestPathSearch {
     std::optional<std::uint32_t> length = search();
     if (!length) return result;
     result.length = *length;
+    if (query_.max_paths == 0) {
+      result.truncated = true;
+      return result;
+    }
     std::vector<NodeIndex> nodes{from_};
     list_paths(nodes, successors(*length), result);
     return result;
@@ -136,9 +145,13 @@ class ShortestPathSearch {
     std::optional<std::uint32_t> met;
     std::vector<NodeIndex> next;
     std::uint32_t level = side.depth + 1;
+    // Every meeting on the first level that meets gives the same length, so when no path is
+    // to be listed the first one answers.
+    const bool length_only = query_.max_paths == 0;
     for (NodeIndex u : side.frontier) {
+      if (met && length_only) break;
       each_step(u, side.toward_start, [&](EdgeIndex, NodeIndex v, bool) {
-        if (side.distance[v] != unreached) return;
+        if (side.distance[v] != unreached || (met && length_only)) return;
         if (other.distance[v] == unreached) scratch_.touched.push_back(v);
         side.distance[v] = level;
         next.push_back(v);
@@ -153,6 +166,16 @@ class ShortestPathSearch {
     return met;
   }
 
+  // The edges growing a side would look at. A frontier of a few hubs (a mission, a purpose
+  // that hundreds of universities share) costs more than many small nodes.
+  std::size_t work(const Side& side) const {
+    std::size_t edges = 0;
+    for (NodeIndex v : side.frontier) {
+      edges += model_.out_edges(v).size() + model_.in_edges(v).size();
+    }
+    return edges;
+  }
+
   std::optional<std::uint32_t> search() {
     Side start{scratch_.from_start, {from_}, 0, false};
     Side end{scratch_.to_end, {to_}, 0, true};
@@ -164,7 +187,7 @@ class ShortestPathSearch {
         std::min<long long>(query_.max_length, std::numeric_limits<std::uint32_t>::max() - 1));
     while (start.depth + end.depth < max_length && !start.frontier.empty() &&
            !end.frontier.empty()) {
-      Side& smaller = start.frontier.size() <= end.frontier.size() ? start : end;
+      Side& smaller = work(start) <= work(end) ? start : end;
       const Side& larger = &smaller == &start ? end : start;
       if (auto met = grow(smaller, larger)) {
         middle_ = start.depth;
@@ -185,9 +208,9 @@ class ShortestPathSearch {
       if (from_start[v] == middle_ && to_end[v] == length - middle_) middle.push_back(v);
     }
     Successors out;
-    std::unordered_map<NodeIndex, bool> seen;
+    std::vector<char>& seen = scratch_.on_path;  // every node on a path was touched
     std::vector<NodeIndex> stack = middle;
-    for (NodeIndex v : middle) seen[v] = true;
+    for (NodeIndex v : middle) seen[v] = 1;
     while (!stack.empty()) {  // back toward `from`
       NodeIndex v = stack.back();
       stack.pop_back();
@@ -195,7 +218,7 @@ class ShortestPathSearch {
         if (from_start[v] == 0 || from_start[u] != from_start[v] - 1) return;
         out[u].push_back({e, v, !forward});
         if (!seen[u]) {
-          seen[u] = true;
+          seen[u] = 1;
           stack.push_back(u);
         }
       });
@@ -208,7 +231,7 @@ class ShortestPathSearch {
         if (to_end[v] == 0 || to_end[w] != to_end[v] - 1) return;
         out[v].push_back({e, w, forward});
         if (!seen[w]) {
-          seen[w] = true;
+          seen[w] = 1;
           stack.push_back(w);
         }
       });
