@@ -177,6 +177,87 @@ TEST(Jgf, SourceWithoutDocumentOrPublisherIsRefused) {
       replace(good, R"({"publisher": "JST", "title": "call page"})", R"({"title": "call page"})"));
 }
 
+// --- the one-pass reader: keys in any order, errors in the order a reader expects ---------
+
+TEST(Jgf, KeysInAnyOrderLoadTheSameModel) {
+  // Edges before nodes (as saved files have them: keys are sorted), the version last, and
+  // keys kyoso does not read at every level.
+  std::string reordered = R"({"graph": {"type": "policy", "edges": [
+      {"metadata": {"certainty": "high", "sources": [{"publisher": "JST", "title": "call page"}]},
+       "relation": "serves", "label": {"nested": [1, {"x": null}]},
+       "target": "purpose/social-implementation", "source": "program/coi-next"}],
+    "nodes": {
+      "purpose/social-implementation": {"metadata": {"name": {"en": "social implementation", "ja": "社会実装"}, "kind": "purpose"}},
+      "program/coi-next": {"metadata": {"kind": "program", "name": {"ja": "共創の場形成支援プログラム（COI-NEXT）", "en": "COI-NEXT"},
+          "attributes": {"call": "open"},
+          "figures": [{"name": "budget", "value": 13400000000, "unit": "jpy", "qualifier": "exact", "fiscal_year": 2024,
+                       "sources": [{"document": "seed.txt", "quote": "令和6年度予算額 134億円"}]}],
+          "sources": [{"document": "seed.txt", "section": "slide 6", "quote": "共創の場形成支援"}]},
+        "label": "ignored", "extra": [[], {}]}},
+    "metadata": {"fiscal_year": 2024, "name": {"ja": "小さなモデル", "en": "tiny model"}},
+    "id": "tiny", "directed": true},
+  "schema_version": 1})";
+  EXPECT_EQ(parse_model(reordered), parse_model(good));
+}
+
+TEST(Jgf, EscapedIdsAreReadAsTheirCharacters) {
+  // Escapes make Boost deliver a string in parts.
+  Model m = parse_model(
+      replace(good, R"("source": "program/coi-next")", R"("source": "program\/coi\u002dnext")"));
+  EXPECT_EQ(m.node(m.edge(0).source).id, "program/coi-next");
+}
+
+TEST(Jgf, EdgeFieldsThatAreNotStringsOrMissingAreNamed) {
+  ValidationError number = refused<ValidationError>(
+      replace(good, R"("source": "program/coi-next")", R"("source": {"id": 1})"));
+  EXPECT_EQ(number.where().pointer, "/graph/edges/0/source");
+  EXPECT_EQ(number.problem(), "expected a string");
+  ValidationError missing =
+      refused<ValidationError>(replace(good, R"("target": "purpose/social-implementation",)", ""));
+  EXPECT_EQ(missing.where().pointer, "/graph/edges/0");
+  EXPECT_EQ(missing.problem(), "missing \"target\"");
+  EXPECT_EQ(missing.where().line, 24u);  // where the edge begins
+}
+
+TEST(Jgf, ANodeThatIsNotAnObjectIsNamed) {
+  ValidationError e =
+      refused<ValidationError>(replace(good, R"("purpose/social-implementation": {)",
+                                       R"("purpose/x": 5, "purpose/social-implementation": {)"));
+  EXPECT_EQ(e.where().pointer, "/graph/nodes/purpose~1x");
+  EXPECT_EQ(e.problem(), "expected a JSON object");
+}
+
+TEST(Jgf, ASyntaxErrorAfterAModelErrorIsReportedFirst) {
+  // The unknown relation comes first in the file, the syntax error at its end.
+  std::string text = replace(good, R"("relation": "serves")", R"("relation": "serve")");
+  text += " x";
+  ParseError e = refused<ParseError>(text);
+  EXPECT_NE(e.problem().find("invalid JSON"), std::string::npos) << e.what();
+}
+
+TEST(Jgf, AnUnsupportedVersionAfterTheGraphIsReportedFirst) {
+  // A newer file's new relation would otherwise be the complaint.
+  std::string text = replace(good, R"("schema_version": 1,)", "");
+  text = replace(text, R"("relation": "serves")", R"("relation": "inspires")");
+  text = text.substr(0, text.rfind('}')) + ", \"schema_version\": 7}";
+  ValidationError e = refused<ValidationError>(text);
+  EXPECT_NE(e.problem().find("unsupported schema_version 7"), std::string::npos) << e.what();
+}
+
+TEST(Jgf, DuplicateKeysAreFoundInSmallAndLargeObjects) {
+  ParseError edge = refused<ParseError>(
+      replace(good, R"("relation": "serves")", R"("relation": "serves", "relation": "serves")"));
+  EXPECT_EQ(edge.where().pointer, "/graph/edges/0/relation");
+  // Past sixteen keys an object's keys are kept in a hash set: the 20th repeats the 3rd.
+  std::string attributes;
+  for (int i = 0; i < 19; ++i) attributes += "\"k" + std::to_string(i) + "\": \"v\", ";
+  attributes += "\"k2\": \"again\"";
+  ParseError large = refused<ParseError>(
+      replace(good, R"("attributes": {"call": "open"})", "\"attributes\": {" + attributes + "}"));
+  EXPECT_EQ(large.problem(), "duplicate key 'k2'");
+  EXPECT_EQ(large.where().pointer, "/graph/nodes/program~1coi-next/metadata/attributes/k2");
+}
+
 TEST(Jgf, SaveThenLoadGivesTheSameModelAndTheSameBytes) {
   Model first = parse_model(good);
   std::string saved = to_jgf(first);

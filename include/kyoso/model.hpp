@@ -14,6 +14,10 @@
 
 namespace kyoso {
 
+namespace detail {
+struct BuilderAccess;  // the library's loaders
+}
+
 // A text in both languages. Either may be empty; in() falls back to the other language.
 struct Text {
   std::string ja;
@@ -224,6 +228,7 @@ class ModelBuilder {
 
  private:
   std::unique_ptr<State> state_;
+  friend struct detail::BuilderAccess;
 };
 
 }  // namespace kyoso

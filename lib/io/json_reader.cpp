@@ -2,10 +2,10 @@
 
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/monotonic_resource.hpp>
-#include <boost/json/parse.hpp>
+#include <boost/json/value_stack.hpp>
 #include <cmath>
+#include <cstring>
 #include <fstream>
-#include <set>
 #include <vector>
 
 #include "kyoso/error.hpp"
@@ -80,148 +80,8 @@ namespace json = boost::json;
 // object may ask for more.
 constexpr std::size_t deepest_allowed = 1000;
 
-// A SAX handler that only tracks where it is: the JSON pointer of the current value, the
-// keys seen in each open object, and (optionally) when a given pointer's value begins. It
-// stops the parse at the first duplicate key or value over a limit, leaving `problem` set.
-class Tracker {
- public:
-  static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-
-  std::size_t max_depth = LoadLimits{}.max_depth;
-  std::size_t max_string_bytes = static_cast<std::size_t>(-1);
-  std::string problem;          // set when the handler stopped the parse
-  std::string problem_pointer;  // its JSON pointer
-  std::string_view wanted;      // find_pointer(): stop when this value begins
-  bool found = false;
-
-  bool on_document_begin(json::error_code&) { return true; }
-  bool on_document_end(json::error_code&) { return true; }
-  bool on_array_begin(json::error_code& ec) { return begin_container(false, ec); }
-  bool on_array_end(std::size_t, json::error_code&) { return end_container(); }
-  bool on_object_begin(json::error_code& ec) { return begin_container(true, ec); }
-  bool on_object_end(std::size_t, json::error_code&) { return end_container(); }
-  bool on_string_part(json::string_view, std::size_t n, json::error_code& ec) {
-    return begin_scalar(ec) && string_fits(n, "string", ec);
-  }
-  // A string or number delivered in parts is counted once, at its first part.
-  bool on_string(json::string_view, std::size_t n, json::error_code& ec) {
-    if (!string_started_ && !begin_value(ec)) return false;
-    string_started_ = false;
-    return string_fits(n, "string", ec);
-  }
-  bool on_key_part(json::string_view s, std::size_t n, json::error_code& ec) {
-    if (!string_fits(n, "key", ec)) return false;
-    key_.append(s.data(), s.size());
-    return true;
-  }
-  bool on_key(json::string_view s, std::size_t n, json::error_code& ec) {
-    if (!string_fits(n, "key", ec)) return false;
-    key_.append(s.data(), s.size());
-    Frame& f = frames_.back();
-    if (!f.keys.insert(key_).second) {
-      f.key = key_;
-      return stop("duplicate key '" + key_ + "'", ec);
-    }
-    f.key = std::move(key_);
-    key_.clear();
-    return true;
-  }
-  bool on_number_part(json::string_view, json::error_code& ec) { return begin_scalar(ec); }
-  bool on_int64(std::int64_t, json::string_view, json::error_code& ec) { return scalar(ec); }
-  bool on_uint64(std::uint64_t, json::string_view, json::error_code& ec) { return scalar(ec); }
-  bool on_double(double d, json::string_view, json::error_code& ec) {
-    if (!scalar(ec)) return false;
-    // JSON has no infinity; Boost.JSON turns a too-large literal (1e999) into one.
-    if (!std::isfinite(d)) return stop("number out of range (too large for a double)", ec);
-    return true;
-  }
-  bool on_bool(bool, json::error_code& ec) { return begin_value(ec); }
-  bool on_null(json::error_code& ec) { return begin_value(ec); }
-  bool on_comment_part(json::string_view, json::error_code&) { return true; }
-  bool on_comment(json::string_view, json::error_code&) { return true; }
-
- private:
-  struct Frame {
-    bool object;
-    std::set<std::string, std::less<>> keys;
-    long index;  // arrays: the current element
-    std::string key;
-  };
-
-  // The current value's pointer; of its container's, with `up` = 1.
-  std::string pointer(std::size_t up = 0) const {
-    std::string out;
-    for (std::size_t i = 0; i + up < frames_.size(); ++i) {
-      const Frame& f = frames_[i];
-      out += '/';
-      out += f.object ? pointer_token(f.key) : std::to_string(f.index);
-    }
-    return out;
-  }
-
-  bool stop(std::string what, json::error_code& ec, std::size_t up = 0) {
-    problem = std::move(what);
-    problem_pointer = pointer(up);
-    ec = json::error::syntax;
-    return false;
-  }
-
-  bool begin_value(json::error_code& ec) {
-    if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
-    if (!wanted.empty() && pointer() == wanted) {
-      found = true;
-      ec = json::error::syntax;  // stop here: the caller reads the position
-      return false;
-    }
-    return true;
-  }
-  bool begin_container(bool object, json::error_code& ec) {
-    if (!begin_value(ec)) return false;
-    if (frames_.size() >= max_depth) {
-      return stop("nested deeper than the limit of " + std::to_string(max_depth) + " levels", ec);
-    }
-    frames_.push_back({object, {}, -1, {}});
-    return true;
-  }
-  bool begin_scalar(json::error_code& ec) {
-    if (string_started_) return true;
-    string_started_ = true;
-    return begin_value(ec);
-  }
-  bool scalar(json::error_code& ec) {
-    if (string_started_) {
-      string_started_ = false;
-      return true;
-    }
-    return begin_value(ec);
-  }
-  bool string_fits(std::size_t size, const char* what, json::error_code& ec) {
-    if (size <= max_string_bytes) return true;
-    // A key too long has no pointer of its own yet: name the object it is in.
-    bool key = what == std::string_view("key");
-    return stop(std::string(what) + " longer than the limit of " +
-                    std::to_string(max_string_bytes) + " bytes",
-                ec, key ? 1 : 0);
-  }
-  bool end_container() {
-    frames_.pop_back();
-    return true;
-  }
-
-  std::vector<Frame> frames_;
-  std::string key_;
-  bool string_started_ = false;
-};
-
-json::parse_options options(std::size_t max_depth) {
-  json::parse_options opts;
-  // One more than ours, so that the Tracker, which names the place, refuses first.
-  opts.max_depth = max_depth + 1;
-  return opts;
-}
+// Past this many keys an object's keys are checked through a hash set rather than a scan.
+constexpr std::size_t few_keys = 16;
 
 // The length of the valid UTF-8 sequence at the start of `s`, or 0 if it is not one
 // (overlong forms, surrogates and code points above U+10FFFF are not valid).
@@ -268,53 +128,309 @@ std::string syntax_problem(std::string_view text, std::size_t at, json::error_co
 
 }  // namespace
 
-json::value read_json(std::string_view text, const std::string& origin, const LoadLimits& limits) {
+// --- JsonTracker ---------------------------------------------------------------------------
+
+std::string JsonTracker::pointer(std::size_t up) const {
+  std::string out;
+  for (std::size_t i = 0; i + up < depth_; ++i) {
+    const Frame& f = frames_[i];
+    out += '/';
+    out += f.object ? pointer_token(f.key) : std::to_string(f.index);
+  }
+  return out;
+}
+
+bool JsonTracker::stop(std::string what, json::error_code& ec, std::size_t up) {
+  problem_ = std::move(what);
+  problem_pointer_ = pointer(up);
+  ec = json::error::syntax;
+  return false;
+}
+
+bool JsonTracker::begin_value(json::error_code& ec) {
+  if (depth_ > 0 && !frames_[depth_ - 1].object) ++frames_[depth_ - 1].index;
+  if (!wanted.empty() && pointer() == wanted) {
+    found = true;
+    ec = json::error::syntax;  // stop here: the caller reads the position
+    return false;
+  }
+  return true;
+}
+
+bool JsonTracker::begin_container(bool object, json::error_code& ec) {
+  if (!begin_value(ec)) return false;
+  if (depth_ >= max_depth_) {
+    return stop("nested deeper than the limit of " + std::to_string(max_depth_) + " levels", ec);
+  }
+  if (frames_.size() == depth_) frames_.emplace_back();
+  Frame& f = frames_[depth_++];
+  f.object = object;
+  f.index = -1;
+  if (f.keys > few_keys) f.many.clear();
+  f.seen.clear();
+  f.keys = 0;
+  return true;
+}
+
+bool JsonTracker::begin_scalar(json::error_code& ec) {
+  if (in_scalar_) return true;
+  in_scalar_ = true;
+  return begin_value(ec);
+}
+
+bool JsonTracker::end_scalar(json::error_code& ec) {
+  if (in_scalar_) {
+    in_scalar_ = false;
+    return true;
+  }
+  return begin_value(ec);
+}
+
+bool JsonTracker::fits(std::size_t size, bool key, json::error_code& ec) {
+  if (size <= max_string_bytes_) return true;
+  // A key too long has no pointer of its own yet: name the object it is in.
+  return stop(std::string(key ? "key" : "string") + " longer than the limit of " +
+                  std::to_string(max_string_bytes_) + " bytes",
+              ec, key ? 1 : 0);
+}
+
+bool JsonTracker::key_part(std::string_view part, std::size_t size, json::error_code& ec) {
+  if (!fits(size, true, ec)) return false;
+  key_.append(part);
+  return true;
+}
+
+bool JsonTracker::key(std::string_view last_part, std::size_t size, json::error_code& ec) {
+  if (!fits(size, true, ec)) return false;
+  key_.append(last_part);
+  Frame& f = frames_[depth_ - 1];
+  f.key.swap(key_);
+  key_.clear();
+  if (!remember_key(f)) return stop("duplicate key '" + f.key + "'", ec);
+  return true;
+}
+
+bool JsonTracker::remember_key(Frame& f) {
+  const std::string& k = f.key;
+  if (f.keys < few_keys) {
+    // Model files are mostly small objects: a scan of a few keys beats hashing them.
+    for (std::size_t at = 0; at < f.seen.size();) {
+      std::uint32_t n;
+      std::memcpy(&n, f.seen.data() + at, sizeof n);
+      at += sizeof n;
+      if (std::string_view(f.seen.data() + at, n) == k) return false;
+      at += n;
+    }
+    auto n = static_cast<std::uint32_t>(k.size());
+    f.seen.append(reinterpret_cast<const char*>(&n), sizeof n);
+    f.seen += k;
+  } else {
+    if (f.keys == few_keys) {
+      for (std::size_t at = 0; at < f.seen.size();) {
+        std::uint32_t n;
+        std::memcpy(&n, f.seen.data() + at, sizeof n);
+        at += sizeof n;
+        f.many.emplace(f.seen.data() + at, n);
+        at += n;
+      }
+    }
+    if (!f.many.insert(k).second) return false;
+  }
+  ++f.keys;
+  return true;
+}
+
+bool JsonTracker::real(double d, json::error_code& ec) {
+  if (!end_scalar(ec)) return false;
+  // JSON has no infinity; Boost.JSON turns a too-large literal (1e999) into one.
+  if (!std::isfinite(d)) return stop("number out of range (too large for a double)", ec);
+  return true;
+}
+
+json::parse_options parse_options_for(std::size_t max_depth) {
+  json::parse_options opts;
+  opts.max_depth = max_depth + 1;
+  return opts;
+}
+
+void check_limits(const LoadLimits& limits, const std::string& origin) {
   if (limits.max_depth < 1 || limits.max_depth > deepest_allowed) {
     throw Error("load limits: max_depth must be 1 to " + std::to_string(deepest_allowed) +
                     ", not " + std::to_string(limits.max_depth),
                 Location{origin, 0, 0, {}, {}});
   }
+}
+
+void throw_syntax_error(std::string_view text, std::size_t used, json::error_code ec,
+                        const JsonTracker& tracker, const std::string& origin) {
+  TextPosition at = position_of(text, used);
+  if (!ec) {
+    throw ParseError("invalid JSON: more text after the end of the document",
+                     Location{origin, at.line, at.column, {}, {}});
+  }
+  std::string problem =
+      tracker.problem().empty() ? syntax_problem(text, used, ec) : tracker.problem();
+  throw ParseError(problem, Location{origin, at.line, at.column, tracker.problem_pointer(), {}});
+}
+
+namespace {
+
+// Tracks the place and builds the document with Boost's value_stack, as Boost's own parser
+// does, in one pass.
+class DomHandler {
+ public:
+  static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+
+  DomHandler(const LoadLimits& limits, json::storage_ptr storage)
+      : tracker(limits.max_depth, limits.max_string_bytes) {
+    stack.reset(std::move(storage));
+  }
+
+  bool on_document_begin(json::error_code&) { return true; }
+  bool on_document_end(json::error_code&) { return true; }
+  bool on_array_begin(json::error_code& ec) { return tracker.array_begin(ec); }
+  bool on_array_end(std::size_t n, json::error_code&) {
+    tracker.container_end();
+    stack.push_array(n);
+    return true;
+  }
+  bool on_object_begin(json::error_code& ec) { return tracker.object_begin(ec); }
+  bool on_object_end(std::size_t n, json::error_code&) {
+    tracker.container_end();
+    stack.push_object(n);
+    return true;
+  }
+  bool on_string_part(json::string_view s, std::size_t n, json::error_code& ec) {
+    if (!tracker.string_part(n, ec)) return false;
+    stack.push_chars(s);
+    return true;
+  }
+  bool on_string(json::string_view s, std::size_t n, json::error_code& ec) {
+    if (!tracker.string(n, ec)) return false;
+    stack.push_string(s);
+    return true;
+  }
+  bool on_key_part(json::string_view s, std::size_t n, json::error_code& ec) {
+    if (!tracker.key_part({s.data(), s.size()}, n, ec)) return false;
+    stack.push_chars(s);
+    return true;
+  }
+  bool on_key(json::string_view s, std::size_t n, json::error_code& ec) {
+    if (!tracker.key({s.data(), s.size()}, n, ec)) return false;
+    stack.push_key(s);
+    return true;
+  }
+  bool on_number_part(json::string_view, json::error_code& ec) { return tracker.number_part(ec); }
+  bool on_int64(std::int64_t i, json::string_view, json::error_code& ec) {
+    if (!tracker.number(ec)) return false;
+    stack.push_int64(i);
+    return true;
+  }
+  bool on_uint64(std::uint64_t u, json::string_view, json::error_code& ec) {
+    if (!tracker.number(ec)) return false;
+    stack.push_uint64(u);
+    return true;
+  }
+  bool on_double(double d, json::string_view, json::error_code& ec) {
+    if (!tracker.real(d, ec)) return false;
+    stack.push_double(d);
+    return true;
+  }
+  bool on_bool(bool b, json::error_code& ec) {
+    if (!tracker.literal(ec)) return false;
+    stack.push_bool(b);
+    return true;
+  }
+  bool on_null(json::error_code& ec) {
+    if (!tracker.literal(ec)) return false;
+    stack.push_null();
+    return true;
+  }
+  bool on_comment_part(json::string_view, json::error_code&) { return true; }
+  bool on_comment(json::string_view, json::error_code&) { return true; }
+
+  JsonTracker tracker;
+  json::value_stack stack;
+};
+
+// Only the place: for find_pointer().
+class PlaceHandler {
+ public:
+  static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+
+  explicit PlaceHandler(std::size_t max_depth) : tracker(max_depth, static_cast<std::size_t>(-1)) {}
+
+  bool on_document_begin(json::error_code&) { return true; }
+  bool on_document_end(json::error_code&) { return true; }
+  bool on_array_begin(json::error_code& ec) { return tracker.array_begin(ec); }
+  bool on_array_end(std::size_t, json::error_code&) {
+    tracker.container_end();
+    return true;
+  }
+  bool on_object_begin(json::error_code& ec) { return tracker.object_begin(ec); }
+  bool on_object_end(std::size_t, json::error_code&) {
+    tracker.container_end();
+    return true;
+  }
+  bool on_string_part(json::string_view, std::size_t n, json::error_code& ec) {
+    return tracker.string_part(n, ec);
+  }
+  bool on_string(json::string_view, std::size_t n, json::error_code& ec) {
+    return tracker.string(n, ec);
+  }
+  bool on_key_part(json::string_view s, std::size_t n, json::error_code& ec) {
+    return tracker.key_part({s.data(), s.size()}, n, ec);
+  }
+  bool on_key(json::string_view s, std::size_t n, json::error_code& ec) {
+    return tracker.key({s.data(), s.size()}, n, ec);
+  }
+  bool on_number_part(json::string_view, json::error_code& ec) { return tracker.number_part(ec); }
+  bool on_int64(std::int64_t, json::string_view, json::error_code& ec) {
+    return tracker.number(ec);
+  }
+  bool on_uint64(std::uint64_t, json::string_view, json::error_code& ec) {
+    return tracker.number(ec);
+  }
+  bool on_double(double d, json::string_view, json::error_code& ec) { return tracker.real(d, ec); }
+  bool on_bool(bool, json::error_code& ec) { return tracker.literal(ec); }
+  bool on_null(json::error_code& ec) { return tracker.literal(ec); }
+  bool on_comment_part(json::string_view, json::error_code&) { return true; }
+  bool on_comment(json::string_view, json::error_code&) { return true; }
+
+  JsonTracker tracker;
+};
+
+}  // namespace
+
+json::value read_json(std::string_view text, const std::string& origin, const LoadLimits& limits) {
+  check_limits(limits, origin);
   if (text.size() > limits.max_file_bytes) {
     throw ParseError("input of " + std::to_string(text.size()) +
                          " bytes is larger than the limit of " +
                          std::to_string(limits.max_file_bytes) + " bytes",
                      Location{origin, 0, 0, {}, {}});
   }
-  json::basic_parser<Tracker> scanner(options(limits.max_depth));
-  scanner.handler().max_depth = limits.max_depth;
-  scanner.handler().max_string_bytes = limits.max_string_bytes;
-  json::error_code ec;
-  std::size_t used = scanner.write_some(false, text.data(), text.size(), ec);
-  if (!ec && used < text.size()) {
-    TextPosition at = position_of(text, used);
-    throw ParseError("invalid JSON: more text after the end of the document",
-                     Location{origin, at.line, at.column, {}, {}});
-  }
-  if (ec) {
-    const Tracker& t = scanner.handler();
-    TextPosition at = position_of(text, used);
-    std::string problem = t.problem.empty() ? syntax_problem(text, used, ec) : t.problem;
-    throw ParseError(problem, Location{origin, at.line, at.column, t.problem_pointer, {}});
-  }
-  // The scan above accepted the text, so this parse should too; should the two ever
-  // disagree, the caller still gets a ParseError rather than Boost's exception.
-  // One arena for the whole tree: a model file is read once and dropped whole, so per-value
+  // One arena for the whole tree: a document is read once and dropped whole, so per-value
   // allocations (and frees) would be wasted work.
-  json::value doc = json::parse(json::string_view(text.data(), text.size()), ec,
-                                json::make_shared_resource<json::monotonic_resource>(),
-                                options(limits.max_depth));
-  if (ec) throw ParseError("invalid JSON: " + ec.message(), Location{origin, 0, 0, {}, {}});
-  return doc;
+  json::basic_parser<DomHandler> parser(parse_options_for(limits.max_depth), limits,
+                                        json::make_shared_resource<json::monotonic_resource>());
+  run_parser(parser, parser.handler().tracker, text, origin);
+  return parser.handler().stack.release();
 }
 
 std::optional<TextPosition> find_pointer(std::string_view text, std::string_view pointer,
                                          std::size_t max_depth) {
-  json::basic_parser<Tracker> scanner(options(max_depth));
-  scanner.handler().max_depth = max_depth;
-  scanner.handler().wanted = pointer;
+  json::basic_parser<PlaceHandler> parser(parse_options_for(max_depth), max_depth);
+  parser.handler().tracker.wanted = pointer;
   json::error_code ec;
-  std::size_t used = scanner.write_some(false, text.data(), text.size(), ec);
-  if (!scanner.handler().found) return std::nullopt;
+  std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
+  if (!parser.handler().tracker.found) return std::nullopt;
   // `used` stops just after the token that began the value; step back to its start.
   std::size_t start = used;
   while (start > 0) {

@@ -1,12 +1,16 @@
-// The one JSON reader: Boost.JSON, plus what it lacks for our error messages — line and
-// column of a syntax error, refusal of duplicate keys, and the position of a JSON pointer.
+// The one JSON reader: Boost.JSON's SAX parser, plus what it lacks for our error messages —
+// line and column of a syntax error, refusal of duplicate keys, the limits, and the JSON
+// pointer of the value being read.
 #pragma once
 
+#include <boost/json/basic_parser.hpp>
 #include <boost/json/value.hpp>
+#include <boost/unordered/unordered_flat_set.hpp>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kyoso/io.hpp"
 
@@ -36,5 +40,107 @@ boost::json::value read_json(std::string_view text, const std::string& origin,
 // the model's rules. Runs only on the error path.
 std::optional<TextPosition> find_pointer(std::string_view text, std::string_view pointer,
                                          std::size_t max_depth = LoadLimits{}.max_depth);
+
+// The bookkeeping every SAX handler here shares: where the parse is (the JSON pointer of the
+// current value, made only when asked), the keys seen in each open object, and the limits.
+// A handler calls the matching member first from each callback; false means the parse must
+// stop, with problem() and problem_pointer() saying why and where.
+class JsonTracker {
+ public:
+  JsonTracker(std::size_t max_depth, std::size_t max_string_bytes)
+      : max_depth_(max_depth), max_string_bytes_(max_string_bytes) {}
+
+  bool array_begin(boost::json::error_code& ec) { return begin_container(false, ec); }
+  bool object_begin(boost::json::error_code& ec) { return begin_container(true, ec); }
+  void container_end() { --depth_; }
+  // A string or number delivered in parts is one value, counted at its first part.
+  bool string_part(std::size_t size, boost::json::error_code& ec) {
+    return begin_scalar(ec) && fits(size, false, ec);
+  }
+  bool string(std::size_t size, boost::json::error_code& ec) {
+    return end_scalar(ec) && fits(size, false, ec);
+  }
+  bool key_part(std::string_view part, std::size_t size, boost::json::error_code& ec);
+  bool key(std::string_view last_part, std::size_t size, boost::json::error_code& ec);
+  bool number_part(boost::json::error_code& ec) { return begin_scalar(ec); }
+  bool number(boost::json::error_code& ec) { return end_scalar(ec); }
+  bool real(double, boost::json::error_code& ec);
+  bool literal(boost::json::error_code& ec) { return begin_value(ec); }
+
+  // Open arrays and objects.
+  std::size_t depth() const noexcept { return depth_; }
+  // The current key of the innermost object (valid after key() until the next key).
+  const std::string& current_key() const noexcept { return frames_[depth_ - 1].key; }
+  // The current key of the object `level` frames from the top (0: the document's).
+  const std::string& key_at(std::size_t level) const noexcept { return frames_[level].key; }
+  // The current element of the innermost array.
+  std::size_t current_index() const noexcept {
+    return static_cast<std::size_t>(frames_[depth_ - 1].index);
+  }
+  // The current value's pointer; of its container's, with `up` = 1.
+  std::string pointer(std::size_t up = 0) const;
+
+  const std::string& problem() const noexcept { return problem_; }
+  const std::string& problem_pointer() const noexcept { return problem_pointer_; }
+
+  // find_pointer(): stop the parse when the value at this pointer begins.
+  std::string_view wanted;
+  bool found = false;
+
+ private:
+  struct Frame {
+    bool object = false;
+    long index = -1;  // arrays: the current element
+    std::string key;  // objects: the current key
+    // The keys seen so far: length-prefixed in `seen` while few, then in `many`.
+    std::string seen;
+    std::size_t keys = 0;
+    boost::unordered_flat_set<std::string, std::hash<std::string>> many;
+  };
+
+  bool stop(std::string what, boost::json::error_code& ec, std::size_t up = 0);
+  bool begin_value(boost::json::error_code& ec);
+  bool begin_container(bool object, boost::json::error_code& ec);
+  bool begin_scalar(boost::json::error_code& ec);
+  bool end_scalar(boost::json::error_code& ec);
+  bool fits(std::size_t size, bool key, boost::json::error_code& ec);
+  // Records the current key in its frame; false if the object already has it.
+  bool remember_key(Frame& f);
+
+  std::size_t max_depth_;
+  std::size_t max_string_bytes_;
+  std::vector<Frame> frames_;  // [0, depth_) are open; the rest kept for their buffers
+  std::size_t depth_ = 0;
+  std::string key_;
+  bool in_scalar_ = false;
+  std::string problem_;
+  std::string problem_pointer_;
+};
+
+// Options for Boost's parser under `max_depth`: one level more than ours, so that the
+// tracker, which names the place, refuses first.
+boost::json::parse_options parse_options_for(std::size_t max_depth);
+
+// Runs a SAX parser over the whole of `text`. On a syntax error, a tracker's refusal or
+// trailing text, throws ParseError naming origin, line, column and (for the tracker's
+// refusals) the pointer. `tracker` is the handler's.
+template <class Handler>
+void run_parser(boost::json::basic_parser<Handler>& parser, const JsonTracker& tracker,
+                std::string_view text, const std::string& origin);
+
+// Refuses limits that cannot be honoured (a depth over what Boost's recursion allows).
+void check_limits(const LoadLimits& limits, const std::string& origin);
+
+[[noreturn]] void throw_syntax_error(std::string_view text, std::size_t at,
+                                     boost::json::error_code ec, const JsonTracker& tracker,
+                                     const std::string& origin);
+
+template <class Handler>
+void run_parser(boost::json::basic_parser<Handler>& parser, const JsonTracker& tracker,
+                std::string_view text, const std::string& origin) {
+  boost::json::error_code ec;
+  std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
+  if (ec || used < text.size()) throw_syntax_error(text, used, ec, tracker, origin);
+}
 
 }  // namespace kyoso::detail

@@ -201,21 +201,25 @@ ModelBuilder::EdgeSpec ModelJsonReader::edge(const json::value& v, const std::st
   if (!r) fail("unknown relation \"" + relation + "\"", at + "/relation", e.source);
   e.relation = *r;
   if (const json::value* meta_value = o.if_contains("metadata")) {
-    std::string here = at + "/metadata";
-    const json::object& meta = object(*meta_value, here);
-    only_keys(meta, {"certainty", "fiscal_year", "what", "note", "sources"}, here);
-    if (meta.contains("certainty")) {
-      std::string c = string(meta.at("certainty"), here + "/certainty");
-      auto parsed = parse_certainty(c);
-      if (!parsed) fail("unknown certainty \"" + c + "\"", here + "/certainty");
-      e.certainty = *parsed;
-    }
-    e.fiscal_year = fiscal_year(meta, here);
-    e.detail.what = text(meta, "what", here);
-    e.detail.note = optional_string(meta, "note", here);
-    e.detail.sources = sources(meta, here);
+    edge_metadata(*meta_value, at + "/metadata", e);
   }
   return e;
+}
+
+void ModelJsonReader::edge_metadata(const json::value& v, const std::string& here,
+                                    ModelBuilder::EdgeSpec& e) const {
+  const json::object& meta = object(v, here);
+  only_keys(meta, {"certainty", "fiscal_year", "what", "note", "sources"}, here);
+  if (meta.contains("certainty")) {
+    std::string c = string(meta.at("certainty"), here + "/certainty");
+    auto parsed = parse_certainty(c);
+    if (!parsed) fail("unknown certainty \"" + c + "\"", here + "/certainty");
+    e.certainty = *parsed;
+  }
+  e.fiscal_year = fiscal_year(meta, here);
+  e.detail.what = text(meta, "what", here);
+  e.detail.note = optional_string(meta, "note", here);
+  e.detail.sources = sources(meta, here);
 }
 
 namespace {

@@ -58,6 +58,9 @@ class ModelJsonReader {
   // An edge object: source, target, relation and optional metadata. Other keys are the
   // caller's to check.
   ModelBuilder::EdgeSpec edge(const boost::json::value&, const std::string& at) const;
+  // An edge's metadata object (at `at`): certainty, fiscal year and detail, into `edge`.
+  void edge_metadata(const boost::json::value&, const std::string& at,
+                     ModelBuilder::EdgeSpec& edge) const;
 
  private:
   std::string_view text_;

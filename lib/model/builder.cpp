@@ -1,8 +1,11 @@
 #include <algorithm>
+#include <boost/unordered/unordered_flat_map.hpp>
+#include <deque>
 #include <numeric>
 #include <unordered_map>
 
 #include "kyoso/error.hpp"
+#include "model/builder_detail.hpp"
 #include "model/model_impl.hpp"
 #include "model/rules.hpp"
 #include "model/suggest.hpp"
@@ -11,16 +14,18 @@ namespace kyoso {
 
 namespace {
 
-// An edge as the builder holds it: its ends by id (they may be added later), and its detail
-// shared with the model it came from, if any.
+constexpr std::uint32_t no_node = static_cast<std::uint32_t>(-1);
+
+// An edge as the builder holds it: its ends as interned ids (they may be added later), and
+// its detail shared with the model it came from, if any.
 struct EdgeEntry {
-  std::string source;
-  std::string target;
+  std::uint32_t source = 0;  // in State::names
+  std::uint32_t target = 0;
   Relation relation = Relation::part_of;
   Certainty certainty = Certainty::certain;
-  std::optional<int> fiscal_year;
-  std::shared_ptr<const EdgeDetail> detail;  // null: none
   bool removed = false;
+  std::optional<int> fiscal_year;
+  std::uint32_t detail = 0;  // in State::details; 0: none
 };
 
 }  // namespace
@@ -28,42 +33,80 @@ struct EdgeEntry {
 struct ModelBuilder::State {
   ModelInfo info;
   std::string origin;
+  // Every id named so far, by a node or by an edge's end, once; edges hold positions here,
+  // so a million edges cost no id strings of their own. A deque, so the index's views stay.
+  std::deque<std::string> names;
+  // Open addressing: a million look-ups in a hundred thousand ids is the loader's hot spot.
+  boost::unordered_flat_map<std::string_view, std::uint32_t, std::hash<std::string_view>>
+      name_index;
+  std::vector<std::uint32_t> node_of_name;         // the first node with that id, or no_node
   std::vector<std::shared_ptr<const Node>> nodes;  // null: removed
+  std::vector<std::uint32_t> node_names;           // each node's id in names
   std::vector<std::string> node_where;
   std::vector<EdgeEntry> edges;
+  std::vector<std::shared_ptr<const EdgeDetail>> details{nullptr};  // [0]: none
   std::vector<std::string> edge_where;
+  // When set (loaders), edge i's place is this prefix and i, and edge_where stays empty.
+  std::string edge_where_prefix;
   std::size_t live_nodes = 0;
   std::size_t live_edges = 0;
-  // Node positions by id, built on the first look-up, which loading a file never makes. Keys
-  // view the ids of the records they point to; of two nodes with one id the first is indexed
-  // (build() refuses the second).
-  std::unordered_map<std::string_view, std::size_t> index;
-  bool indexed = false;
+  // The last source interned: a file lists a node's edges together.
+  std::uint32_t last_source = no_node;
 
-  std::optional<std::size_t> position(std::string_view id) {
-    if (!indexed) {
-      for (std::size_t i = 0; i < nodes.size(); ++i) {
-        if (nodes[i]) index.emplace(nodes[i]->id, i);
-      }
-      indexed = true;
-    }
-    auto it = index.find(id);
-    return it == index.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+  std::uint32_t intern(std::string_view id) {
+    auto it = name_index.find(id);
+    if (it != name_index.end()) return it->second;
+    auto n = static_cast<std::uint32_t>(names.size());
+    names.emplace_back(id);
+    name_index.emplace(names.back(), n);
+    node_of_name.push_back(no_node);
+    return n;
+  }
+  std::uint32_t intern_source(std::string_view id) {
+    if (last_source == no_node || names[last_source] != id) last_source = intern(id);
+    return last_source;
+  }
+  std::optional<std::uint32_t> name(std::string_view id) const {
+    auto it = name_index.find(id);
+    return it == name_index.end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
+  }
+
+  std::optional<std::size_t> position(std::string_view id) const {
+    auto n = name(id);
+    if (!n || node_of_name[*n] == no_node) return std::nullopt;
+    return node_of_name[*n];
   }
 
   void push_node(std::shared_ptr<const Node> node, std::string where) {
-    if (indexed) index.emplace(node->id, nodes.size());
+    std::uint32_t n = intern(node->id);
+    if (node_of_name[n] == no_node) node_of_name[n] = static_cast<std::uint32_t>(nodes.size());
     nodes.push_back(std::move(node));
+    node_names.push_back(n);
     node_where.push_back(std::move(where));
     ++live_nodes;
   }
 
+  void push_edge(EdgeEntry entry, EdgeDetail&& detail, std::string where) {
+    if (!detail.empty()) {
+      entry.detail = static_cast<std::uint32_t>(details.size());
+      details.push_back(std::make_shared<const EdgeDetail>(std::move(detail)));
+    }
+    edges.push_back(entry);
+    if (edge_where_prefix.empty()) edge_where.push_back(std::move(where));
+    ++live_edges;
+  }
+
+  std::string edge_place(std::size_t i) const {
+    return edge_where_prefix.empty() ? edge_where[i] : edge_where_prefix + std::to_string(i);
+  }
+
   // Edits are few and scenarios short, so an edge is found by a scan rather than an index.
   EdgeEntry* find_edge(std::string_view source, std::string_view target, Relation relation) {
+    auto s = name(source);
+    auto t = name(target);
+    if (!s || !t) return nullptr;
     for (EdgeEntry& e : edges) {
-      if (!e.removed && e.relation == relation && e.source == source && e.target == target) {
-        return &e;
-      }
+      if (!e.removed && e.relation == relation && e.source == *s && e.target == *t) return &e;
     }
     return nullptr;
   }
@@ -79,21 +122,20 @@ ModelBuilder ModelBuilder::from(const Model& model) {
   State& s = *builder.state_;
   const Model::Impl& impl = impl_of(model);
   s.info = impl.info;
-  s.nodes = impl.nodes;  // shared records: a pointer each
-  s.node_where.resize(impl.nodes.size());
-  s.live_nodes = impl.nodes.size();
+  // The model's nodes are its ids in NodeIndex order, so its edges' ends are name positions.
+  s.name_index.reserve(impl.nodes.size());
+  for (const auto& n : impl.nodes) s.push_node(n, {});
+  s.details = impl.details;
   s.edges.reserve(impl.edges.size());
   for (const Edge& e : impl.edges) {
-    EdgeEntry entry{impl.nodes[e.source]->id,
-                    impl.nodes[e.target]->id,
-                    e.relation,
-                    e.certainty,
-                    std::nullopt,
-                    nullptr,
-                    false};
+    EdgeEntry entry;
+    entry.source = e.source;
+    entry.target = e.target;
+    entry.relation = e.relation;
+    entry.certainty = e.certainty;
     if (e.fiscal_year != 0) entry.fiscal_year = e.fiscal_year;
-    if (e.detail != 0) entry.detail = impl.details[e.detail];
-    s.edges.push_back(std::move(entry));
+    entry.detail = e.detail;
+    s.edges.push_back(entry);
   }
   s.edge_where.resize(impl.edges.size());
   s.live_edges = impl.edges.size();
@@ -116,21 +158,35 @@ ModelBuilder& ModelBuilder::add_node(Node node, std::string where) {
 }
 
 ModelBuilder& ModelBuilder::add_edge(EdgeSpec edge, std::string where) {
-  EdgeEntry entry{std::move(edge.source),
-                  std::move(edge.target),
-                  edge.relation,
-                  edge.certainty,
-                  edge.fiscal_year,
-                  nullptr,
-                  false};
-  if (!edge.detail.empty()) {
-    entry.detail = std::make_shared<const EdgeDetail>(std::move(edge.detail));
-  }
-  state_->edges.push_back(std::move(entry));
-  state_->edge_where.push_back(std::move(where));
-  ++state_->live_edges;
+  detail::add_edge(*this, edge.source, edge.target, edge.relation, edge.certainty, edge.fiscal_year,
+                   std::move(edge.detail), std::move(where));
   return *this;
 }
+
+namespace detail {
+
+struct BuilderAccess {
+  static ModelBuilder::State& state(ModelBuilder& builder) { return *builder.state_; }
+};
+
+void add_edge(ModelBuilder& builder, std::string_view source, std::string_view target,
+              Relation relation, Certainty certainty, std::optional<int> fiscal_year,
+              EdgeDetail&& edge_detail, std::string where) {
+  ModelBuilder::State& s = BuilderAccess::state(builder);
+  EdgeEntry entry;
+  entry.source = s.intern_source(source);
+  entry.target = s.intern(target);
+  entry.relation = relation;
+  entry.certainty = certainty;
+  entry.fiscal_year = fiscal_year;
+  s.push_edge(entry, std::move(edge_detail), std::move(where));
+}
+
+void place_edges_by_position(ModelBuilder& builder, std::string prefix) {
+  BuilderAccess::state(builder).edge_where_prefix = std::move(prefix);
+}
+
+}  // namespace detail
 
 std::size_t ModelBuilder::node_count() const noexcept { return state_->live_nodes; }
 std::size_t ModelBuilder::edge_count() const noexcept { return state_->live_edges; }
@@ -148,11 +204,7 @@ bool ModelBuilder::has_edge(std::string_view source, std::string_view target,
 bool ModelBuilder::replace_node(Node node, std::string where) {
   auto at = state_->position(node.id);
   if (!at) return false;
-  auto replacement = std::make_shared<const Node>(std::move(node));
-  // The index key views the old record's id, which goes with the old record.
-  state_->index.erase(replacement->id);
-  state_->index.emplace(replacement->id, *at);
-  state_->nodes[*at] = std::move(replacement);
+  state_->nodes[*at] = std::make_shared<const Node>(std::move(node));
   state_->node_where[*at] = std::move(where);
   return true;
 }
@@ -160,13 +212,21 @@ bool ModelBuilder::replace_node(Node node, std::string where) {
 bool ModelBuilder::remove_node(std::string_view id) {
   auto at = state_->position(id);
   if (!at) return false;
+  std::uint32_t n = *state_->name(id);
   for (EdgeEntry& e : state_->edges) {
-    if (!e.removed && (e.source == id || e.target == id)) {
+    if (!e.removed && (e.source == n || e.target == n)) {
       e.removed = true;
       --state_->live_edges;
     }
   }
-  state_->index.erase(id);
+  // A second node with this id, if any, takes its place (build() refuses the pair anyway).
+  state_->node_of_name[n] = no_node;
+  for (std::size_t i = *at + 1; i < state_->nodes.size(); ++i) {
+    if (state_->nodes[i] && state_->nodes[i]->id == id) {
+      state_->node_of_name[n] = static_cast<std::uint32_t>(i);
+      break;
+    }
+  }
   state_->nodes[*at] = nullptr;
   --state_->live_nodes;
   return true;
@@ -255,51 +315,59 @@ class Freezer {
     throw ValidationError(problem, Location{s_.origin, 0, 0, where, id});
   }
 
-  void check_nodes() {
-    std::unordered_map<std::string_view, std::size_t>& seen = ids_;
-    seen.reserve(s_.live_nodes);
+  void check_nodes() const {
     for (std::size_t i = 0; i < s_.nodes.size(); ++i) {
       if (!s_.nodes[i]) continue;
       const Node& n = *s_.nodes[i];
-      const std::string& where = s_.node_where[i];
       std::string problem = detail::node_problem(n);
-      if (!problem.empty()) fail(problem, where, n.id);
-      auto [it, inserted] = seen.emplace(n.id, i);
-      if (!inserted) {
-        std::string first = s_.node_where[it->second];
-        fail("duplicate node id" + (first.empty() ? "" : " (first defined at " + first + ")"),
-             where, n.id);
+      if (!problem.empty()) fail(problem, s_.node_where[i], n.id);
+      std::uint32_t first = s_.node_of_name[s_.node_names[i]];
+      if (first != i) {
+        const std::string& at = s_.node_where[first];
+        fail("duplicate node id" + (at.empty() ? "" : " (first defined at " + at + ")"),
+             s_.node_where[i], n.id);
       }
     }
   }
 
-  // After this, ids_ maps each id to its NodeIndex.
+  // After this, index_of_name_ maps each interned id to its NodeIndex.
   void order_nodes(Model::Impl& impl) {
-    impl.nodes.reserve(s_.live_nodes);
-    for (const auto& n : s_.nodes) {
-      if (n) impl.nodes.push_back(n);
+    std::vector<std::uint32_t> order;
+    order.reserve(s_.live_nodes);
+    for (std::uint32_t i = 0; i < s_.nodes.size(); ++i) {
+      if (s_.nodes[i]) order.push_back(i);
     }
-    std::sort(impl.nodes.begin(), impl.nodes.end(),
-              [](const auto& a, const auto& b) { return a->id < b->id; });
-    for (NodeIndex i = 0; i < impl.nodes.size(); ++i) {
-      impl.by_kind[static_cast<std::size_t>(impl.nodes[i]->kind)].push_back(i);
-      ids_[impl.nodes[i]->id] = i;
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return s_.nodes[a]->id < s_.nodes[b]->id; });
+    index_of_name_.assign(s_.names.size(), no_node);
+    impl.nodes.reserve(order.size());
+    for (std::uint32_t i : order) {
+      auto at = static_cast<NodeIndex>(impl.nodes.size());
+      impl.nodes.push_back(s_.nodes[i]);
+      impl.by_kind[static_cast<std::size_t>(s_.nodes[i]->kind)].push_back(at);
+      index_of_name_[s_.node_names[i]] = at;
     }
   }
 
-  NodeIndex endpoint(const Model::Impl& impl, const std::string& id, const std::string& where,
+  NodeIndex endpoint(const Model::Impl& impl, std::uint32_t name, std::size_t edge,
                      const char* end) const {
-    auto it = ids_.find(id);
-    if (it == ids_.end()) {
+    NodeIndex at = index_of_name_[name];
+    if (at == no_node) {
+      const std::string& id = s_.names[name];
       std::vector<std::string_view> ids;
       ids.reserve(impl.nodes.size());
       for (const auto& n : impl.nodes) ids.push_back(n->id);
       std::string near = nearest_id(id, ids);
+      std::string where = s_.edge_place(edge);
       fail(std::string("edge ") + end + " names no node" +
                (near.empty() ? "" : " (did you mean '" + near + "'?)"),
            where.empty() ? where : where + "/" + end, id);
     }
-    return static_cast<NodeIndex>(it->second);
+    return at;
+  }
+
+  std::string ends_of(const EdgeEntry& e) const {
+    return s_.names[e.source] + " -> " + s_.names[e.target];
   }
 
   // Returns the live edges' positions in the frozen order: by source, relation, then target.
@@ -310,14 +378,13 @@ class Freezer {
     for (std::size_t i = 0; i < s_.edges.size(); ++i) {
       const EdgeEntry& e = s_.edges[i];
       if (e.removed) continue;
-      const std::string& where = s_.edge_where[i];
-      NodeIndex source = endpoint(impl, e.source, where, "source");
-      NodeIndex target = endpoint(impl, e.target, where, "target");
+      NodeIndex source = endpoint(impl, e.source, i, "source");
+      NodeIndex target = endpoint(impl, e.target, i, "target");
       std::string problem =
-          detail::edge_problem(e.relation, e.source, e.target, e.fiscal_year,
+          detail::edge_problem(e.relation, s_.names[e.source], s_.names[e.target], e.fiscal_year,
                                impl.nodes[source]->kind, impl.nodes[target]->kind);
       if (!problem.empty()) {
-        fail(problem, where, source == target ? e.source : e.source + " -> " + e.target);
+        fail(problem, s_.edge_place(i), source == target ? s_.names[e.source] : ends_of(e));
       }
       ends_[i] = {source, target};
       order.push_back(i);
@@ -325,15 +392,18 @@ class Freezer {
     auto key = [&](std::size_t i) {
       return std::tuple(ends_[i].first, s_.edges[i].relation, ends_[i].second);
     };
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    auto before = [&](std::size_t a, std::size_t b) { return key(a) < key(b); };
+    // A saved model lists its edges in this order already.
+    if (!std::is_sorted(order.begin(), order.end(), before)) {
+      std::stable_sort(order.begin(), order.end(), before);
+    }
     for (std::size_t k = 1; k < order.size(); ++k) {
       if (key(order[k - 1]) == key(order[k])) {
         std::size_t later = std::max(order[k - 1], order[k]);
         const EdgeEntry& e = s_.edges[later];
         fail("duplicate edge (same source, target and relation '" +
                  std::string(to_string(e.relation)) + "')",
-             s_.edge_where[later], e.source + " -> " + e.target);
+             s_.edge_place(later), ends_of(e));
       }
     }
     return order;
@@ -366,8 +436,8 @@ class Freezer {
         NodeIndex up = ends_[edge].second;
         if (mark[up] == Mark::active) {
           std::size_t newest = newest_edge_of_cycle(stack, parents, up, edge);
-          fail("part_of forms a cycle through '" + impl.nodes[up]->id + "'", s_.edge_where[newest],
-               s_.edges[newest].source);
+          fail("part_of forms a cycle through '" + impl.nodes[up]->id + "'", s_.edge_place(newest),
+               s_.names[s_.edges[newest].source]);
         }
         if (mark[up] == Mark::fresh) {
           mark[up] = Mark::active;
@@ -402,9 +472,10 @@ class Freezer {
       e.relation = entry.relation;
       e.certainty = entry.certainty;
       e.fiscal_year = static_cast<std::int16_t>(entry.fiscal_year.value_or(0));
-      if (entry.detail && !entry.detail->empty()) {
+      const auto& detail = s_.details[entry.detail];
+      if (detail && !detail->empty()) {
         e.detail = static_cast<std::uint32_t>(impl.details.size());
-        impl.details.push_back(entry.detail);
+        impl.details.push_back(detail);
       }
       impl.edges.push_back(e);
     }
@@ -431,8 +502,7 @@ class Freezer {
   }
 
   const ModelBuilder::State& s_;
-  // Node ids: to their builder positions while nodes are checked, then to their NodeIndex.
-  std::unordered_map<std::string_view, std::size_t> ids_;
+  std::vector<NodeIndex> index_of_name_;  // no_node: no node has that id
   std::vector<std::pair<NodeIndex, NodeIndex>> ends_;
 };
 

@@ -1,0 +1,22 @@
+// What the library's loaders add to ModelBuilder: edges without a string copy of each end,
+// and places given by position rather than a JSON pointer per edge. A million-edge file
+// would otherwise cost four million small strings (bench/README.md).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kyoso/model.hpp"
+
+namespace kyoso::detail {
+
+// As ModelBuilder::add_edge; the ends are interned, not kept per edge.
+void add_edge(ModelBuilder&, std::string_view source, std::string_view target, Relation, Certainty,
+              std::optional<int> fiscal_year, EdgeDetail&& detail, std::string where = {});
+
+// From now on, edge i (counting every edge added) is at `prefix` followed by i in error
+// messages; the `where` given to add_edge is ignored. For a file's "/graph/edges/".
+void place_edges_by_position(ModelBuilder&, std::string prefix);
+
+}  // namespace kyoso::detail
