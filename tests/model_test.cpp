@@ -145,6 +145,49 @@ TEST(ModelBuilder, RefusesASelfLoop) {
   EXPECT_THROW(b.build(), ValidationError);
 }
 
+TEST(ModelBuilder, EdgesMayNameNodesAddedLaterInAnyOrder) {
+  ModelBuilder b;
+  b.add_edge(make_edge("program/x/track", "program/x", Relation::part_of));
+  b.add_edge(make_edge("program/x", "purpose/p", Relation::serves));
+  b.add_node(make_node("purpose/p", Kind::purpose));
+  b.add_node(make_node("program/x", Kind::program));
+  b.add_node(make_node("program/x/track", Kind::program));
+  Model m = b.build();
+  ASSERT_EQ(m.edge_count(), 2u);
+  // Frozen in (source, relation, target) order whatever the order added.
+  EXPECT_EQ(m.node(m.edge(0).source).id, "program/x");
+  EXPECT_EQ(m.node(m.edge(1).source).id, "program/x/track");
+}
+
+TEST(ModelBuilder, RemovingTheFirstOfTwoNodesWithOneIdLeavesTheSecond) {
+  ModelBuilder b;
+  b.add_node(make_node("purpose/p", Kind::purpose, "一", "first"));
+  b.add_node(make_node("purpose/p", Kind::purpose, "二", "second"));
+  EXPECT_TRUE(b.remove_node("purpose/p"));
+  ASSERT_NE(b.find_node("purpose/p"), nullptr);
+  EXPECT_EQ(b.find_node("purpose/p")->name.en, "second");
+  EXPECT_EQ(b.build().node("purpose/p").name.en, "second");
+  EXPECT_TRUE(b.remove_node("purpose/p"));
+  EXPECT_EQ(b.find_node("purpose/p"), nullptr);
+  EXPECT_FALSE(b.remove_node("purpose/p"));
+}
+
+TEST(ModelBuilder, EditsOnABuilderFromAModelFindEdgesByTheirEnds) {
+  Model base = small_builder().build();
+  ModelBuilder b = ModelBuilder::from(base);
+  EXPECT_TRUE(b.has_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+  EXPECT_FALSE(b.has_edge("program/coi-next", "purpose/unknown", Relation::serves));
+  EXPECT_FALSE(b.remove_edge("purpose/unknown", "program/coi-next", Relation::serves));
+  EXPECT_TRUE(b.remove_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+  b.add_node(make_node("purpose/new", Kind::purpose));
+  b.add_edge(make_edge("program/coi-next", "purpose/new", Relation::serves));
+  Model derived = b.build();
+  EXPECT_EQ(derived.edge_count(), base.edge_count());
+  EXPECT_TRUE(derived.find("purpose/new"));
+  EXPECT_EQ(base.edge_count(), 5u);  // the base is untouched
+  EXPECT_FALSE(base.find("purpose/new"));
+}
+
 TEST(Model, NodesOfKindAreInIdOrder) {
   Model m = small_builder().build();
   auto programs = m.nodes_of_kind(Kind::program);

@@ -3,29 +3,14 @@
 namespace kyoso {
 
 std::string Location::to_string() const {
-  // Appended piece by piece: GCC 12's -Wrestrict misfires on `"literal" + std::string` here
-  // in optimised builds.
   std::string out = file;
-  auto separate = [&out](const char* separator) {
-    if (!out.empty()) out += separator;
-  };
   if (line > 0) {
-    separate(":");
-    out += std::to_string(line);
-    if (column > 0) {
-      out += ':';
-      out += std::to_string(column);
-    }
+    out += (out.empty() ? "" : ":") + std::to_string(line);
+    if (column > 0) out += ":" + std::to_string(column);
   }
-  if (!pointer.empty()) {
-    separate(": ");
-    out += pointer;
-  }
+  if (!pointer.empty()) out += (out.empty() ? "" : ": ") + pointer;
   if (!id.empty() && pointer.find(id) == std::string::npos) {
-    separate(": ");
-    out += '\'';
-    out += id;
-    out += '\'';
+    out += (out.empty() ? "'" : ": '") + id + "'";
   }
   return out;
 }
