@@ -132,6 +132,15 @@ void BM_fit_single(benchmark::State& state, Size size) {
   state.counters["programs"] = static_cast<double>(model->nodes_of_kind(Kind::program).size());
 }
 
+// Copying a finished fit() answer: the allocations that building every explanation takes at
+// the least, whatever fit() does to reach it (bench/README.md, single fit).
+void BM_fit_copy(benchmark::State& state, Size size) {
+  const Model* model = model_of(size, state);
+  if (!model) return;
+  const FitResult answer = fit(*model, profile_for(*model, size));
+  for (auto _ : state) benchmark::DoNotOptimize(FitResult(answer));
+}
+
 // Every university against every program, on `threads` threads (0: one per core).
 void BM_fit_all(benchmark::State& state, Size size) {
   const Model* model = model_of(size, state);
@@ -216,6 +225,7 @@ BENCHMARK_CAPTURE(BM_load, embedded, Size::embedded)->Unit(us);
 BENCHMARK_CAPTURE(BM_json_floor, embedded, Size::embedded)->Unit(us);
 BENCHMARK_CAPTURE(BM_freeze, embedded, Size::embedded)->Unit(us);
 BENCHMARK_CAPTURE(BM_fit_single, embedded, Size::embedded)->Unit(us);
+BENCHMARK_CAPTURE(BM_fit_copy, embedded, Size::embedded)->Unit(us);
 BENCHMARK_CAPTURE(BM_fit_all, embedded, Size::embedded)->Arg(1)->Arg(0)->Unit(us)->UseRealTime();
 BENCHMARK_CAPTURE(BM_path, embedded, Size::embedded)->Unit(us);
 BENCHMARK_CAPTURE(BM_diagnose, embedded, Size::embedded)->Unit(us);

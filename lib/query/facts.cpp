@@ -1,6 +1,9 @@
 #include "query/facts.hpp"
 
 #include <algorithm>
+#include <cmath>
+
+#include "kyoso/error.hpp"
 
 namespace kyoso::detail {
 
@@ -39,17 +42,18 @@ Lineage lineage_of(const Model& model, NodeIndex program) {
   return out;
 }
 
-DefiningEdges defining_edges(const Model& model, const Lineage& lineage, Relation relation) {
-  for (std::size_t depth = 0; depth < lineage.chain.size(); ++depth) {
-    DefiningEdges out;
-    for (EdgeIndex e : model.out_edges(lineage.chain[depth])) {
-      if (model.edge(e).relation == relation) out.edges.push_back(e);
-    }
-    if (!out.edges.empty()) {
-      out.depth = depth;
-      out.via = lineage.paths[depth];
-      return out;
-    }
+std::span<const EdgeIndex> out_edges_of(const Model& model, NodeIndex node, Relation relation) {
+  std::span<const EdgeIndex> out = model.out_edges(node);
+  auto is = [&](EdgeIndex e) { return model.edge(e).relation == relation; };
+  auto first = std::find_if(out.begin(), out.end(), is);
+  return {first, std::find_if_not(first, out.end(), is)};
+}
+
+DefiningEdges defining_edges(const Model& model, std::span<const NodeIndex> chain,
+                             Relation relation) {
+  for (std::size_t depth = 0; depth < chain.size(); ++depth) {
+    std::span<const EdgeIndex> edges = out_edges_of(model, chain[depth], relation);
+    if (!edges.empty()) return {edges, depth};
   }
   return {};
 }
@@ -73,6 +77,13 @@ void add_path_sources(const Model& model, const Path& path, std::vector<Source>&
       }
     }
   }
+}
+
+void check_weights(const FitWeights& w) {
+  for (double v : {w.mission, w.goals, w.fields, w.stage, w.inherited}) {
+    if (!std::isfinite(v) || v < 0) throw Error("fit weights must be finite and not negative");
+  }
+  if (w.inherited > 1) throw Error("fit weight 'inherited' must be at most 1");
 }
 
 }  // namespace kyoso::detail

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "kyoso/model.hpp"
@@ -18,14 +19,17 @@ struct Lineage {
 };
 Lineage lineage_of(const Model&, NodeIndex program);
 
+// A node's out-edges of one relation: a run of out_edges(), which is ordered by relation.
+std::span<const EdgeIndex> out_edges_of(const Model&, NodeIndex, Relation);
+
 // The edges of one relation that define a program's answer: its own, or else those of the
-// nearest ancestor that has any. `depth` is 0 for its own.
+// nearest ancestor in `chain` (the program, then its part_of ancestors, as Lineage::chain)
+// that has any. `depth` is 0 for its own, and for none.
 struct DefiningEdges {
-  std::vector<EdgeIndex> edges;
+  std::span<const EdgeIndex> edges;
   std::size_t depth = 0;
-  Path via;  // from the program to the node that states them
 };
-DefiningEdges defining_edges(const Model&, const Lineage&, Relation);
+DefiningEdges defining_edges(const Model&, std::span<const NodeIndex> chain, Relation);
 
 // Extends `path` by one edge step.
 Path extend(const Model&, Path path, EdgeIndex edge, bool forward);
@@ -34,5 +38,9 @@ Path start_at(const Model&, NodeIndex node);
 // The sources of the edges along a path, appended to `out` without repeats.
 void add_path_sources(const Model&, const Path&, std::vector<Source>& out);
 void add_sources(const std::vector<Source>& from, std::vector<Source>& out);
+
+// Throws Error for a negative or non-finite weight, or an `inherited` above 1: fit() and
+// fit_all() refuse the same weights.
+void check_weights(const FitWeights&);
 
 }  // namespace kyoso::detail

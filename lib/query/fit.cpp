@@ -1,10 +1,15 @@
 // fit: which programs suit a university, with the criteria, paths and sources behind each
 // answer. The weights are FitWeights (documented in the README); the policy facts are the
 // model's edges, so a new program needs data, not code.
+//
+// One call explains every program, so the work is done on node and edge indices: the profile
+// is resolved and its criteria described once per call, a path is kept as the edges it
+// follows until it becomes a Path of ids, and the sources are read from those edges. Strings
+// are made only for what the answer holds.
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
-#include "kyoso/error.hpp"
 #include "query/facts.hpp"
 
 namespace kyoso {
@@ -23,9 +28,6 @@ std::string_view to_string(Eligibility e) noexcept {
 
 namespace {
 
-using detail::DefiningEdges;
-using detail::Lineage;
-
 std::string resolved(const Model& model, const std::string& id, Kind kind) {
   return id.empty() ? id : model.node(model.resolve(id, kind)).id;
 }
@@ -33,9 +35,10 @@ std::string resolved(const Model& model, const std::string& id, Kind kind) {
 std::vector<std::string> resolved(const Model& model, const std::vector<std::string>& ids,
                                   Kind kind) {
   std::vector<std::string> out;
+  out.reserve(ids.size());
   for (const std::string& id : ids) {
     std::string full = resolved(model, id, kind);
-    if (std::find(out.begin(), out.end(), full) == out.end()) out.push_back(full);
+    if (std::find(out.begin(), out.end(), full) == out.end()) out.push_back(std::move(full));
   }
   return out;
 }
@@ -55,130 +58,257 @@ Profile resolve_profile(const Model& model, const Profile& p) {
 
 namespace {
 
-bool contains(const std::vector<std::string>& ids, const std::string& id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
+using detail::DefiningEdges;
+using detail::out_edges_of;
+
+// One step of a path: the edge, and whether it is followed from its source to its target.
+struct Hop {
+  EdgeIndex edge;
+  bool forward;
+};
+
+// A criterion of the profile, described once for every program.
+struct Ask {
+  Criterion criterion;  // its id, description and weight
+  Relation relation;
+  NodeIndex target;
+};
+
+// The parts as one string, allocated once: most programs get a reason or two.
+std::string join(std::initializer_list<std::string_view> parts) {
+  std::size_t size = 0;
+  for (std::string_view p : parts) size += p.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view p : parts) out += p;
+  return out;
 }
 
-Text name_of(const Model& model, const std::string& id) { return model.node(id).name; }
+bool contains(const std::vector<NodeIndex>& list, NodeIndex v) {
+  return std::find(list.begin(), list.end(), v) != list.end();
+}
 
-// Scores one program against a resolved profile.
+// An empty id (a profile may list one) is no node, and so matches nothing.
+std::optional<NodeIndex> index_of(const Model& model, const std::string& id) {
+  return id.empty() ? std::nullopt : model.find(id);
+}
+
+std::vector<NodeIndex> indices_of(const Model& model, const std::vector<std::string>& ids) {
+  std::vector<NodeIndex> out;
+  out.reserve(ids.size());
+  for (const std::string& id : ids) {
+    if (std::optional<NodeIndex> v = index_of(model, id)) out.push_back(*v);
+  }
+  return out;
+}
+
+// Explains programs for one resolved profile. The scratch vectors are reused from program to
+// program, so an assessment allocates only what its Recommendation keeps.
 class Assessor {
  public:
   Assessor(const Model& model, const Profile& profile, const FitWeights& weights)
-      : model_(model), profile_(profile), weights_(weights) {}
+      : model_(model),
+        weights_(weights),
+        stage_(index_of(model, profile.stage)),
+        partners_(indices_of(model, profile.partners)),
+        holds_(indices_of(model, profile.holds)),
+        establishment_(index_of(model, profile.establishment)),
+        applicant_(index_of(model, profile.applicant)) {
+    if (!profile.mission.empty()) {
+      ask("mission", describe("ミッション", "mission", profile.mission), weights.mission,
+          Relation::targets, profile.mission);
+    }
+    for (const std::string& goal : profile.goals) {
+      ask("goal:" + goal, describe("目的", "goal", goal),
+          weights.goals / static_cast<double>(profile.goals.size()), Relation::serves, goal);
+    }
+    for (const std::string& field : profile.fields) {
+      ask("field:" + field, describe("分野", "field", field),
+          weights.fields / static_cast<double>(profile.fields.size()), Relation::suits_field,
+          field);
+    }
+    if (stage_) {
+      stage_criterion_ = {
+          "stage", describe("発展段階", "stage", profile.stage), weights.stage, 0, 0, {}};
+    }
+    // Room for a usual program, so that the scratch rarely grows.
+    chain_.reserve(4);
+    up_.reserve(4);
+    met_cited_.reserve(8);
+    cited_.reserve(16);
+    seen_.reserve(16);
+  }
 
-  Recommendation assess(NodeIndex program) const {
+  Recommendation assess(NodeIndex program) {
     const Node& node = model_.node(program);
     Recommendation r;
     r.id = node.id;
     r.name = node.name;
-    Lineage lineage = detail::lineage_of(model_, program);
-    score(lineage, r);
-    judge_eligibility(lineage, r);
-    note_holdings(lineage, r);
-    for (const Criterion& c : r.met) {
-      for (const Path& p : c.paths) detail::add_path_sources(model_, p, r.sources);
-    }
-    for (const Path& p : r.paths) detail::add_path_sources(model_, p, r.sources);
+    trace_lineage(program);
+    met_cited_.clear();
+    cited_.clear();
+    score(r);
+    bool closed = judge_eligibility(r);
+    note_holdings(r);
+    r.sources = sources(closed);
     return r;
   }
 
  private:
-  // Is `target` among the program's (possibly inherited) edges of `relation`?
-  struct Match {
-    double strength = 0;
-    Path path;
-    std::vector<Path> instead;  // when missed: what the program states for that relation
-  };
-  Match match(const Lineage& lineage, Relation relation, const std::string& target) const {
-    DefiningEdges defining = detail::defining_edges(model_, lineage, relation);
-    Match missed;
-    for (EdgeIndex e : defining.edges) {
-      Path path = detail::extend(model_, defining.via, e, true);
-      if (model_.node(model_.edge(e).target).id == target) {
-        double strength = defining.depth == 0 ? 1.0 : weights_.inherited;
-        return {strength, std::move(path), {}};
+  Text describe(const char* ja, const char* en, const std::string& id) const {
+    // By id, as the profile states it: an id the model lacks throws UnknownIdError here.
+    const Text& name = model_.node(id).name;
+    return Text{std::string(ja) + ": " + name.ja, std::string(en) + ": " + name.en};
+  }
+
+  void ask(std::string id, Text description, double weight, Relation relation,
+           const std::string& target) {
+    asks_.push_back({Criterion{std::move(id), std::move(description), weight, 0, 0, {}}, relation,
+                     model_.resolve(target)});
+  }
+
+  // The program and its part_of ancestors, following the first parent program.
+  void trace_lineage(NodeIndex program) {
+    chain_.assign(1, program);
+    up_.clear();
+    // part_of has no cycles (the builder refuses them).
+    for (;;) {
+      std::optional<EdgeIndex> parent;
+      for (EdgeIndex e : out_edges_of(model_, chain_.back(), Relation::part_of)) {
+        if (model_.node(model_.edge(e).target).kind == Kind::program) {
+          parent = e;
+          break;
+        }
       }
-      missed.instead.push_back(std::move(path));
+      if (!parent) return;
+      up_.push_back(*parent);
+      chain_.push_back(model_.edge(*parent).target);
     }
-    return missed;
+  }
+
+  DefiningEdges defining(Relation relation) const {
+    return detail::defining_edges(model_, chain_, relation);
+  }
+
+  // The path from the program up its lineage to chain_[depth], then along `tail`; its edges
+  // are added to `cited` when the recommendation cites their sources.
+  Path path(std::size_t depth, std::span<const Hop> tail,
+            std::vector<EdgeIndex>* cited = nullptr) const {
+    Path p;
+    std::size_t length = depth + tail.size();
+    p.nodes.reserve(length + 1);
+    p.relations.reserve(length);
+    p.forward.reserve(length);
+    p.nodes.push_back(model_.node(chain_[0]).id);
+    auto step = [&](EdgeIndex e, bool forward) {
+      const Edge& edge = model_.edge(e);
+      p.relations.push_back(edge.relation);
+      p.forward.push_back(forward);
+      p.nodes.push_back(model_.node(forward ? edge.target : edge.source).id);
+      if (cited) cited->push_back(e);
+    };
+    for (std::size_t i = 0; i < depth; ++i) step(up_[i], true);
+    for (const Hop& h : tail) step(h.edge, h.forward);
+    return p;
+  }
+  Path path(std::size_t depth, std::initializer_list<Hop> tail,
+            std::vector<EdgeIndex>* cited = nullptr) const {
+    return path(depth, std::span(tail.begin(), tail.size()), cited);
+  }
+
+  // Is `target` among the program's (possibly inherited) edges of the criterion's relation?
+  // When missed, the criterion's paths show what the program states instead.
+  void judge(Recommendation& r, const Criterion& asked, const DefiningEdges& defining,
+             NodeIndex target) {
+    for (EdgeIndex e : defining.edges) {
+      if (model_.edge(e).target != target) continue;
+      double strength = defining.depth == 0 ? 1.0 : weights_.inherited;
+      Criterion& c = (strength > 0 ? r.met : r.missed).emplace_back(asked);
+      c.strength = strength;
+      if (strength > 0) c.paths.push_back(path(defining.depth, {{e, true}}, &met_cited_));
+      return;
+    }
+    Criterion& c = r.missed.emplace_back(asked);
+    c.paths.reserve(defining.edges.size());
+    for (EdgeIndex e : defining.edges) c.paths.push_back(path(defining.depth, {{e, true}}));
   }
 
   // An umbrella program that names no stage suits the stages its tracks suit: COI-NEXT is
-  // for a starting university through its 育成型. Counted as inherited.
-  Match match_stage_through_tracks(NodeIndex program) const {
-    Match out;
-    std::vector<std::pair<NodeIndex, Path>> frontier{{program, detail::start_at(model_, program)}};
-    while (!frontier.empty()) {
-      auto [node, path] = std::move(frontier.back());
-      frontier.pop_back();
-      for (const Step& track : model_.neighbors(node, Direction::in, Relation::part_of)) {
-        if (model_.node(track.node).kind != Kind::program) continue;
-        Path to_track = detail::extend(model_, path, track.edge, false);
-        for (const Step& s : model_.neighbors(track.node, Direction::out, Relation::suits_stage)) {
-          Path to_stage = detail::extend(model_, to_track, s.edge, true);
-          if (model_.node(s.node).id == profile_.stage) {
-            if (out.strength == 0) out = Match{weights_.inherited, std::move(to_stage), {}};
-          } else {
-            out.instead.push_back(std::move(to_stage));
+  // for a starting university through its 育成型. Counted as inherited. The tracks are
+  // walked depth first; tracks_ keeps each one reached with the part_of edge it was reached
+  // by and the entry it was reached from, which is its path.
+  struct Track {
+    NodeIndex node;
+    EdgeIndex edge;
+    std::size_t from;
+  };
+  // When no track names a stage the criterion does not apply, and is left out.
+  void judge_stage_through_tracks(Recommendation& r, const Criterion& asked) {
+    tracks_.assign(1, Track{chain_[0], 0, 0});
+    frontier_.assign(1, 0);
+    instead_.clear();
+    double strength = 0;
+    std::optional<std::pair<std::size_t, EdgeIndex>> matched;
+    while (!frontier_.empty()) {
+      std::size_t at = frontier_.back();
+      frontier_.pop_back();
+      for (EdgeIndex up : model_.in_edges(tracks_[at].node)) {
+        const Edge& part = model_.edge(up);
+        if (part.relation != Relation::part_of) continue;
+        if (model_.node(part.source).kind != Kind::program) continue;
+        tracks_.push_back({part.source, up, at});
+        std::size_t track = tracks_.size() - 1;
+        for (EdgeIndex s : out_edges_of(model_, part.source, Relation::suits_stage)) {
+          if (model_.edge(s).target != *stage_) {
+            instead_.emplace_back(track, s);
+          } else if (strength == 0) {
+            // A match sets the strength, unless one has already, and drops the mismatches
+            // seen before it: they would only explain a miss.
+            strength = weights_.inherited;
+            matched.emplace(track, s);
+            instead_.clear();
           }
         }
-        frontier.emplace_back(track.node, std::move(to_track));
+        frontier_.push_back(track);
       }
     }
-    if (out.strength > 0) out.instead.clear();
-    return out;
+    if (strength > 0) {
+      Criterion& c = r.met.emplace_back(asked);
+      c.strength = strength;
+      c.paths.push_back(track_path(matched->first, matched->second, &met_cited_));
+      return;
+    }
+    if (instead_.empty()) return;
+    Criterion& c = r.missed.emplace_back(asked);
+    c.paths.reserve(instead_.size());
+    for (const auto& [track, s] : instead_) c.paths.push_back(track_path(track, s));
   }
 
-  void add(Recommendation& r, Criterion c, const Match& m) const {
-    c.strength = m.strength;
-    if (m.strength > 0) {
-      c.paths.push_back(m.path);
-      r.met.push_back(std::move(c));
-    } else {
-      c.paths = m.instead;
-      r.missed.push_back(std::move(c));
+  // From the program down to tracks_[track], then to a stage it suits.
+  Path track_path(std::size_t track, EdgeIndex stage, std::vector<EdgeIndex>* cited = nullptr) {
+    hops_.clear();
+    hops_.push_back({stage, true});
+    for (std::size_t t = track; t != 0; t = tracks_[t].from) {
+      hops_.push_back({tracks_[t].edge, false});
     }
+    std::reverse(hops_.begin(), hops_.end());
+    return path(0, hops_, cited);
   }
 
-  void score(const Lineage& lineage, Recommendation& r) const {
-    if (!profile_.mission.empty()) {
-      Criterion c{
-          "mission", describe("ミッション", "mission", profile_.mission), weights_.mission, 0, 0,
-          {}};
-      add(r, c, match(lineage, Relation::targets, profile_.mission));
-    }
-    for (const std::string& goal : profile_.goals) {
-      Criterion c{"goal:" + goal,
-                  describe("目的", "goal", goal),
-                  weights_.goals / static_cast<double>(profile_.goals.size()),
-                  0,
-                  0,
-                  {}};
-      add(r, c, match(lineage, Relation::serves, goal));
-    }
-    for (const std::string& field : profile_.fields) {
-      Criterion c{"field:" + field,
-                  describe("分野", "field", field),
-                  weights_.fields / static_cast<double>(profile_.fields.size()),
-                  0,
-                  0,
-                  {}};
-      add(r, c, match(lineage, Relation::suits_field, field));
-    }
-    if (!profile_.stage.empty()) {
-      Criterion c{"stage", describe("発展段階", "stage", profile_.stage), weights_.stage, 0, 0, {}};
-      DefiningEdges defining = detail::defining_edges(model_, lineage, Relation::suits_stage);
-      Match through_tracks;
-      if (defining.edges.empty()) through_tracks = match_stage_through_tracks(lineage.chain[0]);
-      if (!defining.edges.empty()) {
-        add(r, c, match(lineage, Relation::suits_stage, profile_.stage));
-      } else if (through_tracks.strength > 0 || !through_tracks.instead.empty()) {
-        add(r, c, through_tracks);
+  void score(Recommendation& r) {
+    for (const Ask& a : asks_) judge(r, a.criterion, defining(a.relation), a.target);
+    if (stage_) {
+      DefiningEdges stages = defining(Relation::suits_stage);
+      if (!stages.edges.empty()) {
+        judge(r, stage_criterion_, stages, *stage_);
+      } else {
+        // A program that names no stage, nor do its tracks, is not judged on stage at all:
+        // the criterion does not apply to it and stays out of its score.
+        judge_stage_through_tracks(r, stage_criterion_);
       }
-      // A program that names no stage, nor do its tracks, is not judged on stage at all:
-      // the criterion does not apply to it and stays out of its score.
     }
+    // Met first, then missed: a floating-point sum depends on its order, and fit_all()
+    // adds up the same way to give the same scores to the bit.
     double total = 0;
     for (const Criterion& c : r.met) total += c.weight;
     for (const Criterion& c : r.missed) total += c.weight;
@@ -191,32 +321,28 @@ class Assessor {
     }
   }
 
-  Text describe(const char* ja, const char* en, const std::string& id) const {
-    Text name = name_of(model_, id);
-    return Text{std::string(ja) + ": " + name.ja, std::string(en) + ": " + name.en};
-  }
-
-  void judge_eligibility(const Lineage& lineage, Recommendation& r) const {
+  // Returns whether the call is closed, whose reason cites the program's own sources.
+  bool judge_eligibility(Recommendation& r) {
     // The call status: the program's own, or its parent's.
     std::string_view call;
-    for (NodeIndex n : lineage.chain) {
+    for (NodeIndex n : chain_) {
       call = model_.node(n).attribute("call");
       if (!call.empty()) break;
     }
     if (call == "closed") {
       refuse(r,
              {"新規募集なし（継続のみ）", "closed to new applicants (continuing projects only)"});
-      detail::add_sources(model_.node(lineage.chain[0]).sources, r.sources);
     } else if (call == "none") {
       // Base funding reaches every university without an application: it fits, and the
       // reason says why there is nothing to apply for.
       r.reasons.push_back({"公募ではない（基盤的経費として配分される）",
                            "not a call: allocated as base funding, not applied for"});
-      return;
+      return false;
     }
-    check_establishment(lineage, r);
-    check_applicant(lineage, r);
-    check_partners(lineage, r);
+    check_establishment(r);
+    check_applicant(r);
+    check_partners(r);
+    return call == "closed";
   }
 
   void refuse(Recommendation& r, Text reason) const {
@@ -224,125 +350,168 @@ class Assessor {
     r.reasons.push_back(std::move(reason));
   }
 
-  void check_establishment(const Lineage& lineage, Recommendation& r) const {
-    if (profile_.establishment.empty()) return;
-    DefiningEdges excluded = detail::defining_edges(model_, lineage, Relation::excludes);
+  // An eligibility path, whose sources the recommendation cites.
+  void add_path(Recommendation& r, std::size_t depth, std::initializer_list<Hop> tail) {
+    r.paths.push_back(path(depth, tail, &cited_));
+  }
+
+  void check_establishment(Recommendation& r) {
+    if (!establishment_) return;
+    DefiningEdges excluded = defining(Relation::excludes);
     for (EdgeIndex e : excluded.edges) {
-      const Node& target = model_.node(model_.edge(e).target);
-      if (target.id == profile_.establishment) {
-        refuse(r, {"設置形態が対象外: " + target.name.ja,
-                   "establishment excluded: " + target.name.en});
-        r.paths.push_back(detail::extend(model_, excluded.via, e, true));
-      }
+      NodeIndex target = model_.edge(e).target;
+      if (target != *establishment_) continue;
+      const Text& name = model_.node(target).name;
+      refuse(r,
+             {join({"設置形態が対象外: ", name.ja}), join({"establishment excluded: ", name.en})});
+      add_path(r, excluded.depth, {{e, true}});
     }
   }
 
-  void check_applicant(const Lineage& lineage, Recommendation& r) const {
-    DefiningEdges applicants = detail::defining_edges(model_, lineage, Relation::applied_by);
+  void check_applicant(Recommendation& r) {
+    DefiningEdges applicants = defining(Relation::applied_by);
     if (applicants.edges.empty()) return;  // the model does not say who applies
-    std::string ja_list, en_list;
     for (EdgeIndex e : applicants.edges) {
-      const Node& applicant = model_.node(model_.edge(e).target);
-      if (applicant.id == profile_.applicant) {
-        r.paths.push_back(detail::extend(model_, applicants.via, e, true));
+      if (model_.edge(e).target == applicant_) {
+        add_path(r, applicants.depth, {{e, true}});
         return;  // the profile's own kind applies
       }
-      ja_list += (ja_list.empty() ? "" : "、") + applicant.name.ja;
-      en_list += (en_list.empty() ? "" : ", ") + applicant.name.en;
     }
     // Someone else applies: a partner of the profile who may act as that applicant.
     for (EdgeIndex e : applicants.edges) {
       NodeIndex applicant = model_.edge(e).target;
-      for (const Step& s : model_.neighbors(applicant, Direction::in, Relation::applies_as)) {
-        const Node& partner = model_.node(s.node);
-        if (!contains(profile_.partners, partner.id)) continue;
+      for (EdgeIndex s : model_.in_edges(applicant)) {
+        const Edge& as = model_.edge(s);
+        if (as.relation != Relation::applies_as || !contains(partners_, as.source)) continue;
+        const Text& partner = model_.node(as.source).name;
+        const Text& kind = model_.node(applicant).name;
         if (r.eligibility == Eligibility::eligible) r.eligibility = Eligibility::via_partner;
         r.reasons.push_back(
-            {"申請主体は" + model_.node(applicant).name.ja + "（連携先の" + partner.name.ja + "）",
-             "the applicant is " + model_.node(applicant).name.en +
-                 " (the profile's partner: " + partner.name.en + ")"});
-        r.paths.push_back(
-            detail::extend(model_, detail::extend(model_, applicants.via, e, true), s.edge, false));
+            {join({"申請主体は", kind.ja, "（連携先の", partner.ja, "）"}),
+             join({"the applicant is ", kind.en, " (the profile's partner: ", partner.en, ")"})});
+        add_path(r, applicants.depth, {{e, true}, {s, false}});
         return;
       }
     }
-    refuse(r, {"申請主体（" + ja_list + "）に当たる連携先がない",
-               "applied for by " + en_list + ", and the profile has no partner who can apply"});
+    std::string ja_list, en_list;
     for (EdgeIndex e : applicants.edges) {
-      r.paths.push_back(detail::extend(model_, applicants.via, e, true));
+      const Text& name = model_.node(model_.edge(e).target).name;
+      ja_list += (ja_list.empty() ? "" : "、") + name.ja;
+      en_list += (en_list.empty() ? "" : ", ") + name.en;
     }
+    refuse(r,
+           {join({"申請主体（", ja_list, "）に当たる連携先がない"}),
+            join({"applied for by ", en_list, ", and the profile has no partner who can apply"})});
+    for (EdgeIndex e : applicants.edges) add_path(r, applicants.depth, {{e, true}});
   }
 
-  void check_partners(const Lineage& lineage, Recommendation& r) const {
-    DefiningEdges needed = detail::defining_edges(model_, lineage, Relation::needs_partner);
+  void check_partners(Recommendation& r) {
+    DefiningEdges needed = defining(Relation::needs_partner);
     for (EdgeIndex e : needed.edges) {
-      const Node& partner = model_.node(model_.edge(e).target);
-      r.paths.push_back(detail::extend(model_, needed.via, e, true));
-      if (contains(profile_.partners, partner.id)) {
-        r.reasons.push_back({"必要な連携先あり: " + partner.name.ja,
-                             "required partner present: " + partner.name.en});
+      NodeIndex partner = model_.edge(e).target;
+      const Text& name = model_.node(partner).name;
+      add_path(r, needed.depth, {{e, true}});
+      if (contains(partners_, partner)) {
+        r.reasons.push_back(
+            {join({"必要な連携先あり: ", name.ja}), join({"required partner present: ", name.en})});
       } else {
-        r.reasons.push_back({"条件: 連携先として" + partner.name.ja + "が必要",
-                             "condition: needs " + partner.name.en + " as a partner"});
+        r.reasons.push_back({join({"条件: 連携先として", name.ja, "が必要"}),
+                             join({"condition: needs ", name.en, " as a partner"})});
       }
     }
   }
 
-  void note_holdings(const Lineage& lineage, Recommendation& r) const {
-    for (NodeIndex n : lineage.chain) {
-      if (contains(profile_.holds, model_.node(n).id)) {
-        r.reasons.push_back(
-            {"既に採択済み: " + model_.node(n).name.ja, "already held: " + model_.node(n).name.en});
-      }
+  void note_holdings(Recommendation& r) {
+    for (NodeIndex n : chain_) {
+      if (!contains(holds_, n)) continue;
+      const Text& name = model_.node(n).name;
+      r.reasons.push_back({join({"既に採択済み: ", name.ja}), join({"already held: ", name.en})});
     }
     // 「それらにおける支援の状況も考慮」: review weighs support the university already has.
-    for (std::size_t depth = 0; depth < lineage.chain.size(); ++depth) {
-      for (const Step& s :
-           model_.neighbors(lineage.chain[depth], Direction::out, Relation::considers)) {
-        const Node& held = model_.node(s.node);
-        if (!contains(profile_.holds, held.id)) continue;
-        r.reasons.push_back({"審査では" + held.name.ja + "による支援の状況も考慮される",
-                             "review takes the support from " + held.name.en + " into account"});
-        r.paths.push_back(detail::extend(model_, lineage.paths[depth], s.edge, true));
+    for (std::size_t depth = 0; depth < chain_.size(); ++depth) {
+      for (EdgeIndex e : out_edges_of(model_, chain_[depth], Relation::considers)) {
+        NodeIndex held = model_.edge(e).target;
+        if (!contains(holds_, held)) continue;
+        const Text& name = model_.node(held).name;
+        r.reasons.push_back({join({"審査では", name.ja, "による支援の状況も考慮される"}),
+                             join({"review takes the support from ", name.en, " into account"})});
+        add_path(r, depth, {{e, true}});
       }
     }
     // A track reached by promotion: holding the earlier track is the way in.
-    for (const Step& s : model_.neighbors(lineage.chain[0], Direction::in, Relation::promotes_to)) {
-      const Node& earlier = model_.node(s.node);
-      r.paths.push_back(detail::extend(model_, lineage.paths[0], s.edge, false));
-      if (contains(profile_.holds, earlier.id)) {
-        r.reasons.push_back({earlier.name.ja + "からの昇格審査の対象",
-                             "open by promotion review from " + earlier.name.en});
+    for (EdgeIndex e : model_.in_edges(chain_[0])) {
+      const Edge& promotion = model_.edge(e);
+      if (promotion.relation != Relation::promotes_to) continue;
+      const Text& name = model_.node(promotion.source).name;
+      add_path(r, 0, {{e, false}});
+      if (contains(holds_, promotion.source)) {
+        r.reasons.push_back({join({name.ja, "からの昇格審査の対象"}),
+                             join({"open by promotion review from ", name.en})});
       } else {
-        r.reasons.push_back({earlier.name.ja + "からの昇格審査でも移行できる",
-                             "also reached by promotion review from " + earlier.name.en});
+        r.reasons.push_back({join({name.ja, "からの昇格審査でも移行できる"}),
+                             join({"also reached by promotion review from ", name.en})});
       }
     }
   }
 
+  // The sources of a closed program (its reason cites them), then those of the met
+  // criteria's paths and of the eligibility paths, in that order and without repeats. Two
+  // edges may cite equal sources, so repeats are found by value.
+  std::vector<Source> sources(bool closed) {
+    seen_.clear();
+    auto add = [&](const std::vector<Source>& from) {
+      for (const Source& s : from) {
+        auto same = [&](const Source* c) { return c == &s || (c->quote == s.quote && *c == s); };
+        if (std::none_of(seen_.begin(), seen_.end(), same)) seen_.push_back(&s);
+      }
+    };
+    if (closed) add(model_.node(chain_[0]).sources);
+    for (EdgeIndex e : met_cited_) add(model_.detail(e).sources);
+    for (EdgeIndex e : cited_) add(model_.detail(e).sources);
+    std::vector<Source> out;
+    out.reserve(seen_.size());
+    for (const Source* s : seen_) out.push_back(*s);
+    return out;
+  }
+
   const Model& model_;
-  const Profile& profile_;
   const FitWeights& weights_;
+  // The profile as nodes. A list may hold an empty id, which matches nothing.
+  std::optional<NodeIndex> stage_;
+  std::vector<NodeIndex> partners_;
+  std::vector<NodeIndex> holds_;
+  std::optional<NodeIndex> establishment_;
+  std::optional<NodeIndex> applicant_;
+  std::vector<Ask> asks_;      // mission, goals and fields, in the profile's order
+  Criterion stage_criterion_;  // judged on its own: a program may leave it out
+
+  // The program being assessed: its lineage (up_[i] leads from chain_[i] to chain_[i + 1]),
+  // and the edges whose sources it cites, met criteria's (met_cited_) and eligibility's.
+  std::vector<NodeIndex> chain_;
+  std::vector<EdgeIndex> up_;
+  std::vector<EdgeIndex> met_cited_;
+  std::vector<EdgeIndex> cited_;
+  // Scratch for the track walk and the sources.
+  std::vector<Track> tracks_;
+  std::vector<std::size_t> frontier_;
+  std::vector<std::pair<std::size_t, EdgeIndex>> instead_;
+  std::vector<Hop> hops_;
+  std::vector<const Source*> seen_;
 };
 
 int eligibility_rank(Eligibility e) { return e == Eligibility::not_eligible ? 1 : 0; }
 
-void check_weights(const FitWeights& w) {
-  for (double v : {w.mission, w.goals, w.fields, w.stage, w.inherited}) {
-    if (!std::isfinite(v) || v < 0) throw Error("fit weights must be finite and not negative");
-  }
-  if (w.inherited > 1) throw Error("fit weight 'inherited' must be at most 1");
-}
-
 }  // namespace
 
 FitResult fit(const Model& model, const Profile& profile, const FitWeights& weights) {
-  check_weights(weights);
+  detail::check_weights(weights);
   FitResult out{resolve_profile(model, profile), weights, {}};
+  std::span<const NodeIndex> programs = model.nodes_of_kind(Kind::program);
+  // Nothing to rank. (The criteria are described, which reads their ids, only for a program.)
+  if (programs.empty()) return out;
   Assessor assessor(model, out.profile, weights);
-  for (NodeIndex program : model.nodes_of_kind(Kind::program)) {
-    out.results.push_back(assessor.assess(program));
-  }
+  out.results.reserve(programs.size());
+  for (NodeIndex program : programs) out.results.push_back(assessor.assess(program));
   // Programs that meet something come first; among them the eligible ones; then by score
   // and id. A program that meets nothing the profile asks for is last, eligible or not.
   std::stable_sort(out.results.begin(), out.results.end(),
@@ -360,7 +529,7 @@ FitResult fit(const Model& model, const Profile& profile, const FitWeights& weig
 
 Recommendation explain(const Model& model, std::string_view program, const Profile& profile,
                        const FitWeights& weights) {
-  check_weights(weights);
+  detail::check_weights(weights);
   NodeIndex index = model.resolve(program, Kind::program);
   Profile resolved_profile = resolve_profile(model, profile);
   return Assessor(model, resolved_profile, weights).assess(index);

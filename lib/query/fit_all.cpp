@@ -13,8 +13,8 @@
 #include <optional>
 #include <thread>
 
-#include "kyoso/error.hpp"
 #include "kyoso/query.hpp"
+#include "query/facts.hpp"
 
 namespace kyoso {
 namespace {
@@ -67,7 +67,8 @@ StoredProfile stored_profile(const Model& model, NodeIndex university) {
 }
 
 // The targets of the edges that define a program's answer for one relation: its own, or
-// else those of the nearest part_of ancestor that states any (facts.hpp, defining_edges).
+// else those of the nearest part_of ancestor that states any (facts.hpp's defining_edges,
+// which fit() reads too).
 struct Defined {
   std::vector<NodeIndex> targets;
   bool own = true;
@@ -108,18 +109,12 @@ std::vector<NodeIndex> lineage(const Model& model, NodeIndex program) {
 }
 
 Defined defined(const Model& model, const std::vector<NodeIndex>& chain, Relation relation) {
-  for (std::size_t depth = 0; depth < chain.size(); ++depth) {
-    Defined out;
-    for (EdgeIndex i : model.out_edges(chain[depth])) {
-      const Edge& e = model.edge(i);
-      if (e.relation == relation) out.targets.push_back(e.target);
-    }
-    if (!out.targets.empty()) {
-      out.own = depth == 0;
-      return out;
-    }
-  }
-  return {};
+  detail::DefiningEdges defining = detail::defining_edges(model, chain, relation);
+  Defined out;
+  out.own = defining.depth == 0;
+  out.targets.reserve(defining.edges.size());
+  for (EdgeIndex e : defining.edges) out.targets.push_back(model.edge(e).target);
+  return out;
 }
 
 // Depth first from the program down its part_of tracks, as fit.cpp walks them.
@@ -278,13 +273,6 @@ void sort_ranking(std::vector<RankedProgram>& ranking) {
                    });
 }
 
-void check_weights(const FitWeights& w) {
-  for (double v : {w.mission, w.goals, w.fields, w.stage, w.inherited}) {
-    if (!std::isfinite(v) || v < 0) throw Error("fit weights must be finite and not negative");
-  }
-  if (w.inherited > 1) throw Error("fit weight 'inherited' must be at most 1");
-}
-
 }  // namespace
 
 Profile profile_of(const Model& model, std::string_view university) {
@@ -308,7 +296,7 @@ Profile profile_of(const Model& model, std::string_view university) {
 
 std::vector<UniversityFit> fit_all(const Model& model, const FitWeights& weights,
                                    unsigned threads) {
-  check_weights(weights);
+  detail::check_weights(weights);
   // Every stored profile is the university's: fit() resolves its default applicant the same.
   const NodeIndex applicant = model.resolve(Profile{}.applicant, Kind::applicant);
   std::vector<ProgramFacts> programs;
