@@ -21,6 +21,10 @@ puts a query on the base and on the scenario side by side:
 >>> c = kyoso.compare(model, cut, "simulate", "coi-next", years=3)
 >>> [y.active["program/coi-next/full-scale"] for y in c.years]
 [0, -3, -3]
+
+At national scale: :func:`synthesize` makes a synthetic model with a thousand universities,
+each storing its profile (:meth:`Model.profile_of`), and :meth:`Model.fit_all` ranks every
+program for every university at once, in C++ threads, as a :class:`FitAll` table.
 """
 
 from __future__ import annotations
@@ -28,13 +32,14 @@ from __future__ import annotations
 from . import _kyoso
 from .dataframe import to_dataframe
 from .errors import Error, IoError, ParseError, UnknownIdError, ValidationError
-from .model import Model, compare, default_model, load, parse
+from .model import Model, compare, default_model, load, parse, synthesize
 from .results import (
     CaseLink,
     Criterion,
     Diagnosis,
     FactorLink,
     Figure,
+    FitAll,
     FitChange,
     FitComparison,
     FitStanding,
@@ -47,6 +52,7 @@ from .results import (
     Portfolio,
     Profile,
     Quantiles,
+    RankedProgram,
     Recommendation,
     SimulatedTrack,
     SimulatedYear,
@@ -55,6 +61,7 @@ from .results import (
     SimulationResult,
     Source,
     Text,
+    UniversityFit,
     YearChange,
 )
 from .scenario import SCENARIO_SCHEMA, Scenario
@@ -80,6 +87,7 @@ __all__ = [
     "default_model",
     "load",
     "parse",
+    "synthesize",
     "to_dataframe",
     "compare",
     "Scenario",
@@ -105,6 +113,9 @@ __all__ = [
     "PathResult",
     "PlanItem",
     "Portfolio",
+    "RankedProgram",
+    "UniversityFit",
+    "FitAll",
     "Quantiles",
     "SimulationOptions",
     "SimulatedTrack",

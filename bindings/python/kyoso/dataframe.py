@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from .results import (
     Criterion,
     Diagnosis,
+    FitAll,
     FitChange,
     FitComparison,
     Neighbor,
@@ -20,6 +21,7 @@ from .results import (
     SimulationComparison,
     SimulationResult,
     Text,
+    UniversityFit,
     YearChange,
     _Result,
 )
@@ -169,13 +171,44 @@ def simulation_frame(result: SimulationResult) -> pandas.DataFrame:
     return pandas.DataFrame(rows)
 
 
+def fit_all_frame(
+    fits: Iterable[UniversityFit], *, top: int | None = None, eligible_only: bool = False
+) -> pandas.DataFrame:
+    """One row per university and rank, with the columns of ``kyoso fit --all-universities
+    --format csv``: ``university``, ``rank`` (1-based), ``program``, ``score``,
+    ``eligibility``. ``eligible_only`` drops the programs a university cannot apply for
+    before ranking, ``top`` keeps each university's first ``top`` (as the CLI's options)."""
+    import pandas
+
+    if top is not None and top < 0:
+        raise ValueError(f"top must be 0 or more, not {top}")
+    # Built column by column: a national model has hundreds of thousands of rows.
+    columns: dict[str, list[Any]] = {
+        "university": [], "rank": [], "program": [], "score": [], "eligibility": []
+    }
+    university, rank, program, score, eligibility = columns.values()
+    for fit in fits:
+        ranking = fit.eligible() if eligible_only else fit.ranking
+        if top is not None:
+            ranking = ranking[:top]
+        university.extend([fit.university] * len(ranking))
+        rank.extend(range(1, len(ranking) + 1))
+        for ranked in ranking:
+            program.append(ranked.program)
+            score.append(ranked.score)
+            eligibility.append(ranked.eligibility)
+    frame = pandas.DataFrame(columns)
+    return frame.astype({"rank": "int64", "score": "float64"})
+
+
 def to_dataframe(
     results: Iterable[_Result]
     | PathResult
     | Portfolio
     | SimulationResult
     | FitComparison
-    | SimulationComparison,
+    | SimulationComparison
+    | FitAll,
 ) -> pandas.DataFrame:
     """A ``pandas.DataFrame`` with one row per result, in the order given.
 
@@ -185,12 +218,15 @@ def to_dataframe(
     ``_ja`` and ``_en`` columns; nested results are listed by id. A
     :class:`SimulationResult` gives one row per fiscal year (its ``to_dataframe()``); a
     :class:`FitComparison` one row per program, a :class:`SimulationComparison` one row of
-    deltas per year.
+    deltas per year. A :class:`FitAll`, or a list of :class:`UniversityFit`, gives one row
+    per university and rank (:meth:`FitAll.to_dataframe`).
     """
     import pandas
 
     if isinstance(results, SimulationResult):
         return simulation_frame(results)
+    if isinstance(results, FitAll):
+        return fit_all_frame(results.universities)
     if isinstance(results, PathResult):
         results = results.paths
     elif isinstance(results, Portfolio):
@@ -200,6 +236,9 @@ def to_dataframe(
     elif isinstance(results, SimulationComparison):
         results = results.years
     rows = []
+    results = list(results)
+    if results and all(isinstance(r, UniversityFit) for r in results):
+        return fit_all_frame(results)  # type: ignore[arg-type]
     for result in results:
         if not isinstance(result, _Result):
             raise TypeError(f"to_dataframe takes kyoso results, not {type(result).__name__}")

@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 import os
 import re
+from itertools import starmap
 from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, overload
 
 from . import _kyoso
 from .results import (
     Diagnosis,
+    FitAll,
     FitComparison,
     ModelInfo,
     Neighbor,
@@ -22,16 +24,18 @@ from .results import (
     PathResult,
     Policy,
     Portfolio,
+    RankedProgram,
     Recommendation,
     SimulationComparison,
     SimulationResult,
+    UniversityFit,
 )
 from .scenario import Scenario, as_scenario
 
 if TYPE_CHECKING:
     import networkx
 
-__all__ = ["Model", "default_model", "load", "parse", "compare"]
+__all__ = ["Model", "default_model", "load", "parse", "synthesize", "compare"]
 
 ExportFormat = Literal["jgf", "dot", "graphml", "node-link"]
 Direction = Literal["out", "in", "both"]
@@ -236,6 +240,53 @@ class Model:
         profile = _profile(mission, goals, fields, stage, partners, holds, establishment, applicant)
         found = _kyoso.fit(self._model, profile, dict(weights or {}))
         return [Recommendation.from_dict(r) for r in found]
+
+    def profile_of(self, university: str) -> dict[str, Any]:
+        """The profile a university stores in the model, as :meth:`fit`'s keyword arguments.
+
+        The keys are ``mission``, ``goals``, ``fields``, ``stage``, ``partners``, ``holds``,
+        ``establishment`` and ``applicant``, read from the university's ``has_mission``,
+        ``pursues``, ``works_in``, ``reached_stage``, ``has_partner``, ``established_as`` and
+        ``awarded`` edges (docs/format.md): ids in full, lists in id order, None for what it
+        does not state. So ``model.fit(**model.profile_of(u))`` ranks the programs for ``u``
+        with the explanations, the ranking :meth:`fit_all` gives it without them.
+
+        Raises :class:`kyoso.UnknownIdError` naming the id when the model has no such
+        university (the ``university/`` prefix may be left out).
+        """
+        return _kyoso.profile_of(self._model, university)
+
+    def fit_all(
+        self, *, weights: Mapping[str, float] | None = None, threads: int = 0
+    ) -> FitAll:
+        """Every university's ranking of every program, by the profile the model stores for it.
+
+        The national question at once (``kyoso fit --all-universities``): for each university,
+        in id order, the ranking ``fit(**profile_of(university), weights=weights)`` gives —
+        the same order and the same scores to the bit — without the explanations, which
+        :meth:`explain` gives for any one program. A university that stores no profile (the
+        embedded model's) gets every program with score 0.0.
+
+        Args:
+            weights: overrides of the criteria's weights, as for :meth:`fit`.
+            threads: how many threads share out the universities (0: one per core when the
+                work is large enough to repay starting them). The answer does not depend on it.
+
+        Returns:
+            A :class:`FitAll`: a list of :class:`UniversityFit` (``university`` and its
+            ``ranking`` of :class:`RankedProgram`: ``program``, ``score``, ``eligibility``)
+            whose ``to_dataframe()`` has one row per university and rank. Runs without the
+            GIL.
+        """
+        if isinstance(threads, bool) or not isinstance(threads, int) or threads < 0:
+            raise ValueError(f"threads must be 0 (one per core) or more, not {threads!r}")
+        found = _kyoso.fit_all(self._model, dict(weights or {}), threads)
+        return FitAll(
+            [
+                UniversityFit(university, list(starmap(RankedProgram, ranking)))
+                for university, ranking in found
+            ]
+        )
 
     def explain(
         self,
@@ -493,6 +544,38 @@ def load(path: str | os.PathLike[str]) -> Model:
 def parse(text: str, origin: str = "<input>") -> Model:
     """Parses and validates a JGF model given as text; ``origin`` names it in errors."""
     return Model(_kyoso.parse_model(text, origin))
+
+
+def synthesize(
+    universities: int = 1_000,
+    programs: int = 200,
+    stakeholders: int = 10_000,
+    edges: int = 100_000,
+    seed: int = 1,
+) -> Model:
+    """A synthetic national-scale model (``kyoso synth``), for trying kyoso at full size.
+
+    The embedded FY2024 model plus ``universities`` generated universities, each with a
+    stored profile (:meth:`Model.profile_of`), ``programs`` generated programs (some with
+    tracks, closed calls, exclusions and partner conditions), ``stakeholders`` stakeholders,
+    and joint-research links drawn by preferential attachment — a few hubs, many small nodes —
+    until the model has ``edges`` edges. Generated nodes and edges carry no sources.
+
+    The same arguments give the same model (``==``), and the same file, with any compiler;
+    another seed gives another model. Raises :class:`kyoso.Error` with the library's message
+    when ``edges`` is fewer than the structure needs (the message says how many it does) or
+    more than the stakeholders can hold, and for counts beyond ``kyoso synth``'s limits
+    (100000000 nodes of a kind, 10000000 edges); a count that is not an int of 0 or more is
+    a TypeError. Runs without the GIL.
+    """
+    options = {
+        "universities": universities,
+        "programs": programs,
+        "stakeholders": stakeholders,
+        "edges": edges,
+        "seed": seed,
+    }
+    return Model(_kyoso.synthesize(options))
 
 
 @overload

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Iterator, Literal, Mapping, TypeVar
 
 if TYPE_CHECKING:
     import pandas
@@ -34,6 +34,9 @@ __all__ = [
     "PathResult",
     "PlanItem",
     "Portfolio",
+    "RankedProgram",
+    "UniversityFit",
+    "FitAll",
     "Quantiles",
     "SimulationOptions",
     "SimulatedTrack",
@@ -407,6 +410,91 @@ class Portfolio(_Result):
         "plan": PlanItem,
         "excluded": Text,
     }
+
+
+# ---- every university at once (fit_all in include/kyoso/query.hpp) -----------------------
+
+
+@dataclass(frozen=True)
+class RankedProgram(_Result):
+    """A program's place in one university's ranking: fit's ``score`` and ``eligibility``
+    without the explanation, which :meth:`kyoso.Model.explain` gives for any one program."""
+
+    program: str
+    score: float = 0.0
+    eligibility: Eligibility = "eligible"
+
+
+@dataclass(frozen=True)
+class UniversityFit(_Result):
+    """One university's ranking by the profile the model stores for it.
+
+    ``ranking`` lists every program in fit's order (programs meeting any criterion first,
+    eligible before not, then by score, then by id), so ``ranking[i]`` has rank ``i + 1``.
+    ``model.fit(**model.profile_of(fit.university))`` gives the same order and scores, with
+    the explanations.
+    """
+
+    university: str
+    ranking: list[RankedProgram] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {"ranking": RankedProgram}
+
+    def rank(self, program: str) -> int:
+        """A program's 1-based rank, by its full id (KeyError when it is not ranked)."""
+        for i, ranked in enumerate(self.ranking):
+            if ranked.program == program:
+                return i + 1
+        raise KeyError(program)
+
+    def eligible(self) -> list[RankedProgram]:
+        """The programs the university can apply for, itself or via a partner, in rank order."""
+        return [r for r in self.ranking if r.eligibility != "not-eligible"]
+
+
+@dataclass(frozen=True)
+class FitAll(_Result):
+    """Every university's ranking by its stored profile (:meth:`kyoso.Model.fit_all`).
+
+    ``universities`` is in id order; ``len()``, iteration and ``[i]`` go through it, and
+    :meth:`university` finds one by id. :meth:`to_dataframe` gives the rows of ``kyoso fit
+    --all-universities --format csv``: one per university and rank.
+    """
+
+    universities: list[UniversityFit] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {"universities": UniversityFit}
+
+    def __len__(self) -> int:
+        """The number of universities."""
+        return len(self.universities)
+
+    def __iter__(self) -> Iterator[UniversityFit]:
+        return iter(self.universities)
+
+    def __getitem__(self, index: int) -> UniversityFit:
+        return self.universities[index]
+
+    def university(self, id: str) -> UniversityFit:  # noqa: A002
+        """One university's ranking, by its id (``"university/u001"``; ``"u001"`` will do)."""
+        full = id if "/" in id else f"university/{id}"
+        for fit in self.universities:
+            if fit.university == full:
+                return fit
+        raise KeyError(id)
+
+    def to_dataframe(
+        self, *, top: int | None = None, eligible_only: bool = False
+    ) -> pandas.DataFrame:
+        """One row per university and rank: ``university``, ``rank`` (1-based),
+        ``program``, ``score``, ``eligibility`` — the columns of ``kyoso fit
+        --all-universities --format csv``. ``eligible_only`` leaves out the programs a
+        university cannot apply for (ranks count the rest); ``top`` keeps each university's
+        first ``top`` rows. Imports pandas.
+        """
+        from .dataframe import fit_all_frame
+
+        return fit_all_frame(self.universities, top=top, eligible_only=eligible_only)
 
 
 # ---- simulation (include/kyoso/simulate.hpp) ---------------------------------------------

@@ -163,6 +163,29 @@ py::dict to_python(const Recommendation& recommendation) {
   return d;
 }
 
+py::list to_python(const Model& model, const std::vector<UniversityFit>& fits) {
+  std::vector<py::object> programs(model.node_count());  // ids made once, on first use
+  auto program = [&](NodeIndex i) -> const py::object& {
+    if (!programs[i]) programs[i] = to_python(model.node(i).id);
+    return programs[i];
+  };
+  static_assert(static_cast<int>(Eligibility::not_eligible) == 2, "the words below, in order");
+  const py::str eligibility[] = {word(to_string(Eligibility::eligible)),
+                                 word(to_string(Eligibility::via_partner)),
+                                 word(to_string(Eligibility::not_eligible))};
+  py::list out(fits.size());
+  for (std::size_t u = 0; u < fits.size(); ++u) {
+    const std::vector<RankedProgram>& ranking = fits[u].ranking;
+    py::list ranked(ranking.size());
+    for (std::size_t r = 0; r < ranking.size(); ++r) {
+      ranked[r] = py::make_tuple(program(ranking[r].program), ranking[r].score,
+                                 eligibility[static_cast<std::size_t>(ranking[r].eligibility)]);
+    }
+    out[u] = py::make_tuple(to_python(model.node(fits[u].university).id), std::move(ranked));
+  }
+  return out;
+}
+
 py::dict to_python(const FactorLink& factor) {
   py::dict d;
   d["id"] = factor.id;
@@ -423,6 +446,38 @@ SimulationOptions simulation_options_from(const py::dict& arguments) {
       o.up_to_floor = argument<double>(name, value, "a number");
     } else {
       throw Error("unknown simulation option '" + name + "'");
+    }
+  }
+  return o;
+}
+
+SynthOptions synth_options_from(const py::dict& arguments) {
+  SynthOptions o;
+  // As `kyoso synth` (tools/commands/synth.cpp): node ids are numbered within 32-bit node
+  // indices, and the model should load back from the file it saves as.
+  constexpr std::size_t most_nodes = 100'000'000;
+  auto count = [](const std::string& name, py::handle value, std::size_t most) {
+    auto n = argument<std::size_t>(name, value, "a count (int, 0 or more)");
+    if (n > most) {
+      throw Error(name + " is at most " + std::to_string(most) + ", not " + std::to_string(n));
+    }
+    return n;
+  };
+  for (const auto& [key, value] : arguments) {
+    std::string name = py::cast<std::string>(key);
+    if (name == "universities") {
+      o.universities = count(name, value, most_nodes);
+    } else if (name == "programs") {
+      o.programs = count(name, value, most_nodes);
+    } else if (name == "stakeholders") {
+      o.stakeholders = count(name, value, most_nodes);
+    } else if (name == "edges") {
+      o.edges = count(name, value, LoadLimits{}.max_edges);
+    } else if (name == "seed") {
+      o.seed = argument<std::uint64_t>(name, value, "a seed (int, 0 or more)");
+    } else {
+      throw Error("unknown synthesis option '" + name +
+                  "'; expected one of: universities, programs, stakeholders, edges, seed");
     }
   }
   return o;

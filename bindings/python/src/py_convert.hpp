@@ -34,6 +34,10 @@ py::dict to_python(const Neighbor& neighbor);
 py::dict to_python(const PathResult& result);
 py::dict to_python(const PlanItem& item);
 py::dict to_python(const Portfolio& portfolio);
+// fit_all's answer as [(university, [(program, score, eligibility), …]), …]: tuples rather
+// than dicts, for a national model has hundreds of thousands of ranked programs; each
+// program's id and each eligibility word is one str object shared by every ranking.
+py::list to_python(const Model& model, const std::vector<UniversityFit>& fits);
 py::dict to_python(const Quantiles& quantiles);
 py::dict to_python(const SimulationOptions& options);
 py::dict to_python(const SimulatedTrack& track);
@@ -62,6 +66,13 @@ FitWeights weights_from(const py::dict& weights);
 // the argument; an unknown key or policy is a kyoso::Error. The values themselves (years,
 // budget …) are checked by simulate().
 SimulationOptions simulation_options_from(const py::dict& arguments);
+
+// Synthesis options from the keyword arguments of kyoso.synthesize (keys as in SynthOptions).
+// A value that is not a whole number of 0 or more is a TypeError naming the argument; an
+// unknown key, or a count beyond what `kyoso synth` allows (100000000 nodes of a kind, the
+// edges a model file may hold), is a kyoso::Error. Whether the counts fit together is
+// synthesize()'s to check.
+SynthOptions synth_options_from(const py::dict& arguments);
 
 // A vocabulary word; throws kyoso::Error naming the words allowed.
 Kind kind_from(std::string_view word);

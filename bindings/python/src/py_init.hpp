@@ -13,9 +13,10 @@ void init_error(py::module_& m);       // error.hpp: the C++ -> Python error tra
 void init_vocabulary(py::module_& m);  // vocabulary.hpp: kinds and relations
 void init_model(py::module_& m);       // model.hpp: the Model class
 void init_io(py::module_& m);          // io.hpp: loading, saving and exports
-void init_query(py::module_& m);       // query.hpp: fit, explain, diagnose, explore, portfolio
+void init_query(py::module_& m);       // query.hpp: fit, fit_all, explain, diagnose, explore …
 void init_scenario(py::module_& m);    // scenario.hpp: scenarios and apply
 void init_simulate(py::module_& m);    // simulate.hpp: the cohort simulation
 void init_compare(py::module_& m);     // compare.hpp: a query on base and scenario, diffed
+void init_synth(py::module_& m);       // synth.hpp: synthetic national-scale models
 
 }  // namespace kyoso::python

@@ -40,6 +40,32 @@ void init_query(py::module_& m) {
       py::arg("model"), py::arg("program"), py::arg("profile"), py::arg("weights"),
       "One program's recommendation, as a dict (kyoso::explain).");
   m.def(
+      "profile_of",
+      [](const Model& model, const std::string& university) {
+        Profile result;
+        {
+          py::gil_scoped_release unlocked;
+          result = profile_of(model, university);
+        }
+        return to_python(result);
+      },
+      py::arg("model"), py::arg("university"),
+      "A university's stored profile, as a dict of fit's arguments (kyoso::profile_of).");
+  m.def(
+      "fit_all",
+      [](const Model& model, const py::dict& weights, unsigned threads) {
+        FitWeights w = weights_from(weights);
+        std::vector<UniversityFit> result;
+        {
+          py::gil_scoped_release unlocked;
+          result = fit_all(model, w, threads);
+        }
+        return to_python(model, result);
+      },
+      py::arg("model"), py::arg("weights"), py::arg("threads"),
+      "Every university's ranking by its stored profile, as (university, [(program, score, "
+      "eligibility), …]) tuples (kyoso::fit_all).");
+  m.def(
       "diagnose",
       [](const Model& model, std::vector<std::string> challenges, std::string stage,
          std::string text) {

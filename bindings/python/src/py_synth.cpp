@@ -1,0 +1,24 @@
+// synth.hpp: synthetic national-scale models, generated with the GIL released.
+#include "py_convert.hpp"
+#include "py_init.hpp"
+
+namespace kyoso::python {
+
+void init_synth(py::module_& m) {
+  m.def(
+      "synthesize",
+      [](const py::dict& options) {
+        SynthOptions o = synth_options_from(options);
+        Model result;
+        {
+          py::gil_scoped_release unlocked;
+          result = synthesize(o);
+        }
+        return result;
+      },
+      py::arg("options"),
+      "The embedded model plus generated universities, programs, stakeholders and "
+      "joint-research links (kyoso::synthesize); options as in SynthOptions.");
+}
+
+}  // namespace kyoso::python
