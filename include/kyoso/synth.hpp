@@ -26,7 +26,9 @@ struct SynthOptions {
 // library: the draws are integer arithmetic on std::mt19937_64's output, never a standard
 // distribution. Generated nodes and edges carry no sources (docs/format.md allows that for
 // synthetic models). Throws Error when `edges` is fewer than the structure needs (the message
-// says how many it does) or more than the stakeholders can hold without repeating a link.
+// says how many it does) or more than the stakeholders can hold without repeating a link, and
+// when a count is over its limit (100,000,000 nodes of a kind; LoadLimits' edges, so that the
+// model loads back from the file it is saved as).
 Model synthesize(const SynthOptions&);
 
 }  // namespace kyoso

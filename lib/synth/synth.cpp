@@ -114,6 +114,7 @@ class Generator {
         builder_(ModelBuilder::from(base_)) {}
 
   Model run() {
+    check_sizes();
     builder_.info(info());
     add_programs();
     add_universities();
@@ -285,13 +286,29 @@ class Generator {
     }
   }
 
+  // Node ids are numbered within 32-bit node indices, and the model must load back from the
+  // file it is saved as.
+  void check_sizes() const {
+    constexpr std::size_t most_nodes = 100'000'000;
+    auto at_most = [](const char* name, std::size_t n, std::size_t most) {
+      if (n > most) {
+        throw Error(std::string(name) + " is at most " + std::to_string(most) + ", not " +
+                    std::to_string(n));
+      }
+    };
+    at_most("universities", options_.universities, most_nodes);
+    at_most("programs", options_.programs, most_nodes);
+    at_most("stakeholders", options_.stakeholders, most_nodes);
+    at_most("edges", options_.edges, LoadLimits{}.max_edges);
+  }
+
   // Preferential attachment: a link's stakeholder end is, three times in four, the end of a
   // link drawn so far (so a node is picked in proportion to its degree), else any stakeholder.
   // A university starts 30% of the links, a stakeholder the rest.
   void add_collaborations() {
     std::size_t structure = base_.edge_count() + structure_edges_;
     if (options_.edges < structure) {
-      throw Error("--edges " + std::to_string(options_.edges) + " is fewer than the " +
+      throw Error("edges " + std::to_string(options_.edges) + " is fewer than the " +
                   std::to_string(structure) +
                   " edges the embedded model, the programs and the universities' profiles need");
     }
@@ -299,7 +316,7 @@ class Generator {
     const std::uint64_t u = universities_.size(), s = options_.stakeholders;
     const std::uint64_t possible = u * s + (s > 0 ? s * (s - 1) : 0);
     if (links > possible / 2) {
-      throw Error("--edges " + std::to_string(options_.edges) + " needs " + std::to_string(links) +
+      throw Error("edges " + std::to_string(options_.edges) + " needs " + std::to_string(links) +
                   " joint-research links, more than " + std::to_string(possible / 2) +
                   " (half the possible pairs) for " + std::to_string(u) + " universities and " +
                   std::to_string(s) + " stakeholders");

@@ -174,7 +174,16 @@ TEST(ScaleCommandLine, SynthRefusesCountsThatAreNotWholeNumbers) {
 TEST(ScaleCommandLine, SynthRefusesTooFewEdgesForTheStructure) {
   Outcome run = kyoso({"synth", "--edges", "10"});
   expect_usage_error(run, "kyoso synth --help");
-  EXPECT_TRUE(contains(run.err, "fewer than the")) << run.err;
+  EXPECT_TRUE(contains(run.err, "--edges 10 is fewer than the")) << run.err;
+}
+
+TEST(ScaleCommandLine, SynthRefusesCountsOverTheLimits) {
+  Outcome many = kyoso({"synth", "--universities", "100000001"});
+  expect_usage_error(many, "kyoso synth --help");
+  EXPECT_TRUE(contains(many.err, "--universities is at most 100000000")) << many.err;
+  Outcome edges = kyoso({"synth", "--edges", "10000001"});
+  expect_usage_error(edges, "kyoso synth --help");
+  EXPECT_TRUE(contains(edges.err, "--edges is at most 10000000")) << edges.err;
 }
 
 }  // namespace

@@ -48,22 +48,12 @@ int run(Context& context) {
   options.stakeholders = number(context, "stakeholders");
   options.edges = number(context, "edges");
   options.seed = number(context, "seed");
-  // Node ids are numbered within 32-bit node indices.
-  constexpr std::uint64_t most = 100'000'000;
-  for (std::uint64_t n : {options.universities, options.programs, options.stakeholders}) {
-    if (n > most)
-      throw UsageError("--universities, --programs and --stakeholders are at most 100000000");
-  }
-  if (options.edges > LoadLimits{}.max_edges) {
-    throw UsageError("--edges is at most " + std::to_string(LoadLimits{}.max_edges) +
-                     ", the most a model file may hold");
-  }
   Model model;
   try {
     model = synthesize(options);
   } catch (const Error& e) {
-    // The counts do not fit together: the command line is what needs changing.
-    throw UsageError(e.problem());
+    // The counts are too large or do not fit together: the command line needs changing.
+    throw UsageError("--" + e.problem());
   }
   std::string text = to_jgf(model);
   std::optional<std::string> output = context.get("output");
