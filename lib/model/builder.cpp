@@ -346,6 +346,7 @@ class Freezer {
       impl.nodes.push_back(s_.nodes[i]);
       impl.by_kind[static_cast<std::size_t>(s_.nodes[i]->kind)].push_back(at);
       index_of_name_[s_.node_names[i]] = at;
+      kinds_.push_back(s_.nodes[i]->kind);
     }
   }
 
@@ -380,10 +381,13 @@ class Freezer {
       if (e.removed) continue;
       NodeIndex source = endpoint(impl, e.source, i, "source");
       NodeIndex target = endpoint(impl, e.target, i, "target");
-      std::string problem =
-          detail::edge_problem(e.relation, s_.names[e.source], s_.names[e.target], e.fiscal_year,
-                               impl.nodes[source]->kind, impl.nodes[target]->kind);
-      if (!problem.empty()) {
+      // The rules on indices and kinds first; edge_problem() words a failure.
+      bool fits = allows(e.relation, kinds_[source], kinds_[target]) && source != target &&
+                  (!e.fiscal_year || (*e.fiscal_year >= 1900 && *e.fiscal_year <= 2200));
+      if (!fits) {
+        std::string problem =
+            detail::edge_problem(e.relation, s_.names[e.source], s_.names[e.target], e.fiscal_year,
+                                 kinds_[source], kinds_[target]);
         fail(problem, s_.edge_place(i), source == target ? s_.names[e.source] : ends_of(e));
       }
       ends_[i] = {source, target};
@@ -503,6 +507,7 @@ class Freezer {
 
   const ModelBuilder::State& s_;
   std::vector<NodeIndex> index_of_name_;  // no_node: no node has that id
+  std::vector<Kind> kinds_;               // by NodeIndex: a million edges read no node record
   std::vector<std::pair<NodeIndex, NodeIndex>> ends_;
 };
 
