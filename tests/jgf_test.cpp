@@ -62,6 +62,20 @@ E refused(const std::string& text) {
   return E("", {});
 }
 
+template <class E>
+E refused_file(const std::filesystem::path& file) {
+  try {
+    load_model(file);
+  } catch (const E& e) {
+    return e;
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "wrong exception type: " << e.what();
+    throw;
+  }
+  ADD_FAILURE() << "accepted bad input";
+  return E("", {});
+}
+
 TEST(Jgf, ParsesEveryPartOfTheFormat) {
   Model m = parse_model(good);
   EXPECT_EQ(m.info().id, "tiny");
@@ -291,6 +305,45 @@ TEST(Jgf, LoadAndSaveFiles) {
   EXPECT_EQ(load_model(file), m);
   EXPECT_FALSE(std::filesystem::exists(dir / "model.json.tmp"));
   std::filesystem::remove_all(dir);
+}
+
+// load_model() parses a file as it reads it, a mebibyte at a time: strings and numbers cut
+// by a piece's end, and errors past the first piece, must come out as from the whole text.
+TEST(Jgf, AFileLoadsAsItsTextParses) {
+  SynthOptions options;
+  options.universities = 40;
+  options.programs = 10;
+  options.stakeholders = 2'000;
+  options.edges = 12'000;
+  std::string text = to_jgf(synthesize(options));
+  ASSERT_GT(text.size(), std::size_t{2} << 20);  // three pieces or more
+  auto file = std::filesystem::temp_directory_path() / "kyoso_jgf_pieces.json";
+  std::ofstream(file, std::ios::binary) << text;
+  EXPECT_EQ(load_model(file), parse_model(text));
+
+  // A model error near the end: the same line and column as from the text.
+  std::string bad = text;
+  std::size_t at = bad.rfind("\"kind\": \"university\"");
+  ASSERT_NE(at, std::string::npos);
+  bad.replace(at, 20, "\"kind\": \"universit\"");
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bad;
+  ValidationError from_file = refused_file<ValidationError>(file);
+  ValidationError from_text = refused<ValidationError>(bad);
+  EXPECT_EQ(from_file.where().pointer, from_text.where().pointer);
+  EXPECT_EQ(from_file.where().line, from_text.where().line);
+  EXPECT_GT(from_file.where().line, 10'000u);
+  EXPECT_EQ(from_file.where().column, from_text.where().column);
+
+  // A syntax error in a later piece, and text after the document.
+  bad = text.substr(0, text.size() - 200) + "]";
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bad;
+  EXPECT_EQ(refused_file<ParseError>(file).where().line, refused<ParseError>(bad).where().line);
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << text << " \n x";
+  EXPECT_NE(refused_file<ParseError>(file).problem().find("more text after the end"),
+            std::string::npos);
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << text << " \n\n ";
+  EXPECT_EQ(load_model(file), parse_model(text));
+  std::filesystem::remove(file);
 }
 
 TEST(Jgf, MissingFileIsAnIoErrorNamingIt) {

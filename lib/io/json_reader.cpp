@@ -6,13 +6,15 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <vector>
 
 #include "kyoso/error.hpp"
 
 namespace kyoso::detail {
 
-std::string read_text_file(const std::filesystem::path& file, std::size_t max_bytes) {
+void read_file_in_chunks(const std::filesystem::path& file, std::size_t max_bytes,
+                         const std::function<void(std::string_view, bool)>& take) {
   Location where;
   where.file = file.string();
   auto too_large = [&](std::uintmax_t size) {
@@ -23,23 +25,35 @@ std::string read_text_file(const std::filesystem::path& file, std::size_t max_by
   // A huge regular file is refused before a byte of it is read; a pipe or device has no
   // size, so the loop below stops at the limit too.
   std::error_code ec;
-  std::uintmax_t expected = 0;
   if (std::filesystem::is_regular_file(file, ec)) {
     std::uintmax_t size = std::filesystem::file_size(file, ec);
     if (!ec && size > max_bytes) throw too_large(size);
-    if (!ec) expected = size;
   }
   std::ifstream in(file, std::ios::binary);
   if (!in) throw IoError("cannot open file for reading", where);
-  std::string text;
-  // Grown once rather than doubling from 64 KiB: a 150 MB model would be copied ~12 times.
-  text.reserve(static_cast<std::size_t>(expected));
-  std::vector<char> chunk(std::size_t{1} << 16);
-  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
-    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
-    if (text.size() > max_bytes) throw too_large(text.size());
+  std::vector<char> chunk(std::size_t{1} << 20);
+  std::size_t total = 0;
+  for (;;) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    auto n = static_cast<std::size_t>(in.gcount());
+    if (in.bad()) throw IoError("error while reading file", where);
+    total += n;
+    if (total > max_bytes) throw too_large(total);
+    bool last = !in;  // the read stopped short: end of file
+    take({chunk.data(), n}, last);
+    if (last) return;
   }
-  if (in.bad()) throw IoError("error while reading file", where);
+}
+
+std::string read_text_file(const std::filesystem::path& file, std::size_t max_bytes) {
+  std::string text;
+  // Grown once rather than doubling: a 150 MB model would be copied ~12 times.
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(file, ec)) {
+    std::uintmax_t size = std::filesystem::file_size(file, ec);
+    if (!ec && size <= max_bytes) text.reserve(static_cast<std::size_t>(size));
+  }
+  read_file_in_chunks(file, max_bytes, [&](std::string_view chunk, bool) { text += chunk; });
   return text;
 }
 

@@ -7,6 +7,7 @@
 #include <boost/json/value.hpp>
 #include <boost/unordered/unordered_flat_set.hpp>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,12 @@ TextPosition position_of(std::string_view text, std::size_t offset);
 
 // RFC 6901 escaping of one reference token ("program/x" -> "program~1x").
 std::string pointer_token(std::string_view key);
+
+// A file's bytes in pieces of a mebibyte, each handed to `take` with whether it is the last;
+// throws IoError naming the file if it cannot be read or holds more than `max_bytes`
+// (checked before reading, and again while reading from a pipe).
+void read_file_in_chunks(const std::filesystem::path& file, std::size_t max_bytes,
+                         const std::function<void(std::string_view, bool)>& take);
 
 // A whole file's bytes; throws IoError naming the file if it cannot be read or holds more
 // than `max_bytes` (checked before reading, and again while reading from a pipe).

@@ -18,9 +18,19 @@ json::string_view key_of(std::string_view key) { return {key.data(), key.size()}
 ModelJsonReader::ModelJsonReader(std::string_view text, std::string origin, std::size_t max_depth)
     : text_(text), origin_(std::move(origin)), max_depth_(max_depth) {}
 
+ModelJsonReader::ModelJsonReader(std::function<std::string()> reread, std::string origin,
+                                 std::size_t max_depth)
+    : reread_(std::move(reread)), origin_(std::move(origin)), max_depth_(max_depth) {}
+
+std::string_view ModelJsonReader::document() const {
+  if (!reread_) return text_;
+  if (!reread_text_) reread_text_ = reread_();
+  return *reread_text_;
+}
+
 Location ModelJsonReader::locate(const std::string& pointer, const std::string& id) const {
   Location where{origin_, 0, 0, pointer, id};
-  if (auto pos = find_pointer(text_, pointer, max_depth_)) {
+  if (auto pos = find_pointer(document(), pointer, max_depth_)) {
     where.line = pos->line;
     where.column = pos->column;
   }

@@ -7,6 +7,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -26,8 +27,12 @@ class ModelJsonReader {
  public:
   ModelJsonReader(std::string_view text, std::string origin,
                   std::size_t max_depth = LoadLimits{}.max_depth);
+  // For a document read in pieces and not kept: `reread` gives its whole text again when an
+  // error needs a line and column.
+  ModelJsonReader(std::function<std::string()> reread, std::string origin,
+                  std::size_t max_depth = LoadLimits{}.max_depth);
 
-  std::string_view document() const noexcept { return text_; }
+  std::string_view document() const;
   const std::string& origin() const noexcept { return origin_; }
   // The place of `pointer` in the text, for errors raised by callers.
   Location locate(const std::string& pointer, const std::string& id = {}) const;
@@ -64,6 +69,8 @@ class ModelJsonReader {
 
  private:
   std::string_view text_;
+  std::function<std::string()> reread_;
+  mutable std::optional<std::string> reread_text_;
   std::string origin_;
   std::size_t max_depth_;
 };
