@@ -349,6 +349,150 @@ TEST(Robustness, ANodeWithoutAKindIsRefusedNamingIt) {
   EXPECT_EQ(e.where().line, 7u);
 }
 
+// --- scenario files ------------------------------------------------------------------------
+// parse_scenario and load_scenario take a model file's limits (docs/scenarios.md, "Limits").
+
+// A scenario of one edit whose value is the fourth level of nesting; `DESCRIPTION` and
+// `MORE` (further edits, each starting with a comma) are filled in.
+const std::string scenario_templ = R"({
+  "schema": "kyoso.scenario/1",
+  "name": "cut",
+  "description": "DESCRIPTION",
+  "edits": [
+    {"op": "set", "node": "program/coi-next", "path": "figures/budget@2025",
+     "value": {"value": 12000000000, "unit": "jpy"}}MORE
+  ]
+})";
+
+std::string scenario_doc(const std::string& description = "budget", const std::string& more = "") {
+  std::string out = scenario_templ;
+  out.replace(out.find("DESCRIPTION"), 11, description);
+  out.replace(out.find("MORE"), 4, more);
+  return out;
+}
+
+template <class E>
+E scenario_refused(const std::string& text, const LoadLimits& limits = {}) {
+  try {
+    parse_scenario(text, "cut.json", limits);
+  } catch (const E& e) {
+    EXPECT_EQ(e.where().file, "cut.json");
+    return e;
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "wrong exception type: " << e.what();
+    throw;
+  }
+  ADD_FAILURE() << "accepted bad input";
+  return E("", {});
+}
+
+TEST(RobustnessScenario, TheTemplateIsAValidScenario) {
+  Scenario s = parse_scenario(scenario_doc(), "cut.json");
+  ASSERT_EQ(s.edits.size(), 1u);
+  EXPECT_EQ(parse_scenario(scenario_doc(), "cut.json", LoadLimits{}), s);
+  EXPECT_EQ(apply(default_model(), s).node("program/coi-next").figure("budget", 2025)->value,
+            12'000'000'000);
+}
+
+TEST(RobustnessScenario, NestingDeeperThanTheLimitIsRefusedWithItsPlace) {
+  LoadLimits shallow;
+  shallow.max_depth = 3;  // the template needs 4
+  ParseError e = scenario_refused<ParseError>(scenario_doc(), shallow);
+  EXPECT_EQ(e.problem(), "nested deeper than the limit of 3 levels");
+  EXPECT_EQ(e.where().pointer, "/edits/0/value");
+  EXPECT_EQ(e.where().line, 7u);
+  EXPECT_EQ(e.where().column, 15u);  // the value's opening brace
+  shallow.max_depth = 4;
+  EXPECT_NO_THROW(parse_scenario(scenario_doc(), "cut.json", shallow));
+}
+
+TEST(RobustnessScenario, ARaisedDepthLimitIsHonouredAndLaterErrorsKeepTheirPlace) {
+  // 82 levels in all, then a name that is not a string, after the deep part of the text.
+  std::string text =
+      R"({"edits": [)" + nested(80) + R"(], "schema": "kyoso.scenario/1", "name": 5})";
+  EXPECT_TRUE(says(scenario_refused<ParseError>(text), "limit of 64 levels"));  // the default
+  LoadLimits deep;
+  deep.max_depth = 100;
+  ValidationError e = scenario_refused<ValidationError>(text, deep);
+  EXPECT_EQ(e.where().pointer, "/name");
+  // Found by scanning past the 82 levels, which the default depth would have stopped.
+  EXPECT_EQ(e.where().line, 1u);
+  EXPECT_EQ(e.where().column, text.rfind('5') + 1);
+  LoadLimits absurd;
+  absurd.max_depth = 0;
+  EXPECT_THROW(parse_scenario(scenario_doc(), "cut.json", absurd), Error);
+}
+
+TEST(RobustnessScenario, AFileOverTheSizeLimitIsRefusedBeforeReadingNamingTheFile) {
+  TempFile file(scenario_doc());
+  LoadLimits small;
+  small.max_file_bytes = 100;
+  try {
+    load_scenario(file.path(), small);
+    FAIL();
+  } catch (const IoError& e) {
+    EXPECT_EQ(e.where().file, file.path().string());
+    EXPECT_TRUE(says(e, "is larger than the limit of 100 bytes")) << e.what();
+  }
+  EXPECT_EQ(load_scenario(file.path()).edits.size(), 1u);
+  ParseError text = scenario_refused<ParseError>(scenario_doc(), small);
+  EXPECT_TRUE(says(text, "larger than the limit of 100 bytes")) << text.what();
+}
+
+TEST(RobustnessScenario, AFileIsReadUnderTheOtherLimitsToo) {
+  TempFile file(scenario_doc());
+  LoadLimits shallow;
+  shallow.max_depth = 3;
+  try {
+    load_scenario(file.path(), shallow);
+    FAIL();
+  } catch (const ParseError& e) {
+    EXPECT_EQ(e.where().file, file.path().string());
+    EXPECT_EQ(e.where().pointer, "/edits/0/value");
+    EXPECT_EQ(e.where().line, 7u);
+  }
+}
+
+TEST(RobustnessScenario, AStringOverTheLimitIsRefusedNamingItsPointer) {
+  LoadLimits limits;
+  limits.max_string_bytes = 20;  // the template's longest string is 19 bytes
+  EXPECT_NO_THROW(parse_scenario(scenario_doc("0123456789abcdefghij"), "cut.json", limits));
+  ParseError e = scenario_refused<ParseError>(scenario_doc("0123456789abcdefghijk"), limits);
+  EXPECT_EQ(e.problem(), "string longer than the limit of 20 bytes");
+  EXPECT_EQ(e.where().pointer, "/description");
+  EXPECT_EQ(e.where().line, 4u);
+}
+
+TEST(RobustnessScenario, MoreEditsThanTheEdgeLimitAreRefusedBeforeAnyIsRead) {
+  const std::string one = R"(, {"op": "remove_node", "node": "program/j-peaks"})";
+  LoadLimits limits;
+  limits.max_edges = 2;
+  EXPECT_EQ(parse_scenario(scenario_doc("b", one), "cut.json", limits).edits.size(), 2u);
+  // The third edit is not even an edit: the count is checked first.
+  ValidationError e =
+      scenario_refused<ValidationError>(scenario_doc("b", one + ", {\"op\": \"bogus\"}"), limits);
+  EXPECT_EQ(e.problem(), "3 edits, more than the limit of 2");
+  EXPECT_EQ(e.where().pointer, "/edits");
+  EXPECT_EQ(e.where().line, 5u);
+}
+
+TEST(RobustnessScenario, MoreAddedNodesThanTheNodeLimitAreRefusedAtTheFirstOver) {
+  auto add = [](const std::string& id) {
+    return R"(, {"op": "add_node", "node": ")" + id +
+           R"(", "kind": "program", "name": {"ja": "新", "en": "new"}})";
+  };
+  std::string text = scenario_doc("b", add("program/x") + add("program/y"));
+  LoadLimits limits;
+  limits.max_nodes = 2;
+  EXPECT_EQ(parse_scenario(text, "cut.json", limits).edits.size(), 3u);
+  limits.max_nodes = 1;
+  ValidationError e = scenario_refused<ValidationError>(text, limits);
+  EXPECT_EQ(e.problem(), "more nodes added than the limit of 1");
+  EXPECT_EQ(e.where().pointer, "/edits/2");
+  EXPECT_EQ(e.where().id, "program/y");
+  EXPECT_EQ(e.where().line, 7u);
+}
+
 // --- found by the fuzzers ------------------------------------------------------------------
 
 // fuzz_model, first minute: text after a complete document passed the syntax scan, and the

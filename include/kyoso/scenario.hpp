@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "kyoso/io.hpp"
 #include "kyoso/model.hpp"
 
 namespace kyoso {
@@ -81,9 +82,18 @@ struct Scenario {
 // document's shape and each edit's own form (ops, members, path grammar, value types); ids
 // are checked against a model by apply(). Throws ParseError for text that is not JSON,
 // ValidationError naming `origin`, line, column and JSON pointer otherwise.
+//
+// The limits are a model file's (docs/format.md, "Limits"; the plain overloads use the
+// defaults): the text's size, nesting and string lengths as for parse_model, a ParseError
+// naming the place; at most `max_edges` edits, of which at most `max_nodes` add_node, a
+// ValidationError at "/edits" or at the first add_node over. `max_nodes` and `max_edges`
+// bound the file, not the model apply() builds from it.
 Scenario parse_scenario(std::string_view json, std::string_view origin = "<input>");
-// Reads and parses a file; throws IoError if it cannot be read.
+Scenario parse_scenario(std::string_view json, std::string_view origin, const LoadLimits&);
+// Reads and parses a file; throws IoError if it cannot be read or is over `max_file_bytes`
+// (checked before reading).
 Scenario load_scenario(const std::filesystem::path& file);
+Scenario load_scenario(const std::filesystem::path& file, const LoadLimits&);
 // The scenario as a scenario file: one line of compact JSON with sorted keys; parse_scenario
 // reads it back to an equal Scenario (but for `origin`).
 std::string to_json(const Scenario&);

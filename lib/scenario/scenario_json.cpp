@@ -18,11 +18,13 @@ json::string_view js(std::string_view s) { return {s.data(), s.size()}; }
 
 class ScenarioReader : private detail::ModelJsonReader {
  public:
-  ScenarioReader(std::string_view text, std::string origin)
-      : ModelJsonReader(text, std::move(origin)) {}
+  // The reader locates error pointers with the same depth limit the parse allowed, so a
+  // deeper file than the default still gets line and column.
+  ScenarioReader(std::string_view text, std::string origin, const LoadLimits& limits)
+      : ModelJsonReader(text, std::move(origin), limits.max_depth), limits_(limits) {}
 
   Scenario read() const {
-    json::value doc = detail::read_json(document(), origin());
+    json::value doc = detail::read_json(document(), origin(), limits_);
     const json::object& top = object(doc, "");
     only_keys(top, {"schema", "name", "description", "edits"}, "");
     std::string schema = string(member(top, "schema", ""), "/schema");
@@ -37,8 +39,22 @@ class ScenarioReader : private detail::ModelJsonReader {
     if (s.name.empty()) fail("a scenario needs a name", "/name");
     s.description = optional_string(top, "description", "");
     const json::array& edits = array(member(top, "edits", ""), "/edits");
+    // Each edit adds or changes at most one node or edge, and an Edit takes far more memory
+    // than its smallest JSON form: bound the list as a model file's edges, before reading it.
+    if (edits.size() > limits_.max_edges) {
+      fail(std::to_string(edits.size()) + " edits, more than the limit of " +
+               std::to_string(limits_.max_edges),
+           "/edits");
+    }
+    s.edits.reserve(edits.size());
+    std::size_t added_nodes = 0;
     for (std::size_t i = 0; i < edits.size(); ++i) {
-      s.edits.push_back(edit(edits[i], "/edits/" + std::to_string(i)));
+      std::string at = "/edits/" + std::to_string(i);
+      s.edits.push_back(edit(edits[i], at));
+      if (s.edits.back().op == EditOp::add_node && ++added_nodes > limits_.max_nodes) {
+        fail("more nodes added than the limit of " + std::to_string(limits_.max_nodes), at,
+             s.edits.back().node);
+      }
     }
     return s;
   }
@@ -133,6 +149,8 @@ class ScenarioReader : private detail::ModelJsonReader {
     }
     return figure(named, at);
   }
+
+  const LoadLimits& limits_;
 };
 
 json::value value_json(const EditValue& value) {
@@ -174,11 +192,20 @@ json::object edit_json(const Edit& e) {
 }  // namespace
 
 Scenario parse_scenario(std::string_view json_text, std::string_view origin) {
-  return ScenarioReader(json_text, std::string(origin)).read();
+  return parse_scenario(json_text, origin, LoadLimits{});
+}
+
+Scenario parse_scenario(std::string_view json_text, std::string_view origin,
+                        const LoadLimits& limits) {
+  return ScenarioReader(json_text, std::string(origin), limits).read();
 }
 
 Scenario load_scenario(const std::filesystem::path& file) {
-  return parse_scenario(detail::read_text_file(file), file.string());
+  return load_scenario(file, LoadLimits{});
+}
+
+Scenario load_scenario(const std::filesystem::path& file, const LoadLimits& limits) {
+  return parse_scenario(detail::read_text_file(file, limits.max_file_bytes), file.string(), limits);
 }
 
 std::string to_json(const Scenario& s) {
