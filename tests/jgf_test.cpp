@@ -6,6 +6,8 @@
 #include <fstream>
 #include <kyoso/kyoso.hpp>
 
+#include "refused.hpp"
+
 namespace kyoso {
 namespace {
 
@@ -47,33 +49,15 @@ std::string replace(std::string text, const std::string& from, const std::string
   return text;
 }
 
-// Parses `text` expecting an error of type E; returns it.
+// Parses `text` (or loads `file`) expecting an error of type E; returns it.
 template <class E>
 E refused(const std::string& text) {
-  try {
-    parse_model(text, "model.json");
-  } catch (const E& e) {
-    return e;
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "wrong exception type: " << e.what();
-    throw;
-  }
-  ADD_FAILURE() << "accepted bad input";
-  return E("", {});
+  return refused_by<E>([&] { parse_model(text, "model.json"); });
 }
 
 template <class E>
 E refused_file(const std::filesystem::path& file) {
-  try {
-    load_model(file);
-  } catch (const E& e) {
-    return e;
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "wrong exception type: " << e.what();
-    throw;
-  }
-  ADD_FAILURE() << "accepted bad input";
-  return E("", {});
+  return refused_by<E>([&] { load_model(file); });
 }
 
 TEST(Jgf, ParsesEveryPartOfTheFormat) {

@@ -7,6 +7,8 @@
 #include <kyoso/kyoso.hpp>
 #include <string>
 
+#include "refused.hpp"
+
 namespace kyoso {
 namespace {
 
@@ -34,16 +36,7 @@ std::string doc(const std::string& name = "共創", const std::string& value = "
 
 template <class E>
 E refused(const std::string& text, const LoadLimits& limits = {}) {
-  try {
-    parse_model(text, "model.json", limits);
-  } catch (const E& e) {
-    return e;
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "wrong exception type: " << e.what();
-    throw;
-  }
-  ADD_FAILURE() << "accepted bad input";
-  return E("", {});
+  return refused_by<E>([&] { parse_model(text, "model.json", limits); });
 }
 
 bool says(const Error& e, const std::string& words) {
@@ -373,17 +366,9 @@ std::string scenario_doc(const std::string& description = "budget", const std::s
 
 template <class E>
 E scenario_refused(const std::string& text, const LoadLimits& limits = {}) {
-  try {
-    parse_scenario(text, "cut.json", limits);
-  } catch (const E& e) {
-    EXPECT_EQ(e.where().file, "cut.json");
-    return e;
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "wrong exception type: " << e.what();
-    throw;
-  }
-  ADD_FAILURE() << "accepted bad input";
-  return E("", {});
+  E e = refused_by<E>([&] { parse_scenario(text, "cut.json", limits); });
+  EXPECT_EQ(e.where().file, "cut.json");
+  return e;
 }
 
 TEST(RobustnessScenario, TheTemplateIsAValidScenario) {

@@ -29,13 +29,8 @@ using detail::text_json;
 // wins (the parse goes on to the end after the first problem with the model's rules), then
 // a missing or unsupported schema_version (it may come last: keys are sorted), then the
 // first problem found.
-class JgfHandler {
+class JgfHandler : public detail::NoSizeLimits {
  public:
-  static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-
   JgfHandler(const detail::ModelJsonReader& reader, const LoadLimits& limits, ModelBuilder& builder)
       : tracker(limits.max_depth, limits.max_string_bytes),
         reader_(reader),

@@ -291,13 +291,8 @@ namespace {
 
 // Tracks the place and builds the document with Boost's value_stack, as Boost's own parser
 // does, in one pass.
-class DomHandler {
+class DomHandler : public NoSizeLimits {
  public:
-  static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-
   DomHandler(const LoadLimits& limits, json::storage_ptr storage)
       : tracker(limits.max_depth, limits.max_string_bytes) {
     stack.reset(std::move(storage));
@@ -371,13 +366,8 @@ class DomHandler {
 };
 
 // Only the place: for find_pointer().
-class PlaceHandler {
+class PlaceHandler : public NoSizeLimits {
  public:
-  static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-
   explicit PlaceHandler(std::size_t max_depth) : tracker(max_depth, static_cast<std::size_t>(-1)) {}
 
   bool on_document_begin(json::error_code&) { return true; }

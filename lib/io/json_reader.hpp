@@ -124,6 +124,15 @@ class JsonTracker {
   std::string problem_pointer_;
 };
 
+// What Boost's basic_parser asks of a handler about sizes: nothing here, since the tracker
+// enforces kyoso's own limits with messages that name the place.
+struct NoSizeLimits {
+  static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+};
+
 // Options for Boost's parser under `max_depth`: one level more than ours, so that the
 // tracker, which names the place, refuses first.
 boost::json::parse_options parse_options_for(std::size_t max_depth);
