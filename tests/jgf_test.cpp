@@ -1,10 +1,12 @@
 // Reading and writing the JSON Graph Format: every kind of bad input is refused whole with a
 // message that names the place; what is saved loads back equal, byte for byte.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
 #include <kyoso/kyoso.hpp>
+#include <thread>
 
 #include "refused.hpp"
 
@@ -328,6 +330,26 @@ TEST(Jgf, AFileLoadsAsItsTextParses) {
   std::ofstream(file, std::ios::binary | std::ios::trunc) << text << " \n\n ";
   EXPECT_EQ(load_model(file), parse_model(text));
   std::filesystem::remove(file);
+}
+
+TEST(Jgf, APipeIsReadWholeSoErrorsKeepTheirLine) {
+  // A pipe cannot be read twice: its errors still name the line, and a good model loads.
+  auto fifo = std::filesystem::temp_directory_path() / "kyoso_jgf_fifo";
+  std::filesystem::remove(fifo);
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  auto through_pipe = [&](const std::string& text, auto load) {
+    std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << text; });
+    load();
+    writer.join();
+  };
+  std::string bad = replace(good, R"("relation": "serves")", R"("relation": serves)");
+  through_pipe(bad, [&] {
+    ParseError e = refused_file<ParseError>(fifo);
+    EXPECT_EQ(e.where().line, refused<ParseError>(bad).where().line);
+    EXPECT_EQ(e.where().line, 25u);
+  });
+  through_pipe(good, [&] { EXPECT_EQ(load_model(fifo), parse_model(good)); });
+  std::filesystem::remove(fifo);
 }
 
 TEST(Jgf, MissingFileIsAnIoErrorNamingIt) {

@@ -531,6 +531,11 @@ Model parse_model(std::string_view json_text, std::string_view origin, const Loa
 Model load_model(const std::filesystem::path& file) { return load_model(file, LoadLimits{}); }
 
 Model load_model(const std::filesystem::path& file, const LoadLimits& limits) {
+  // A pipe cannot be read a second time for an error's line and column: read it whole.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    return parse_model(detail::read_text_file(file, limits.max_file_bytes), file.string(), limits);
+  }
   return JgfReader(file, limits).read();
 }
 
