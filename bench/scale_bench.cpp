@@ -132,6 +132,15 @@ void BM_fit_single(benchmark::State& state, Size size) {
   state.counters["programs"] = static_cast<double>(model->nodes_of_kind(Kind::program).size());
 }
 
+// fit()'s ranking alone for one profile: rank(), for sweeps over many profiles or scenarios.
+void BM_rank_single(benchmark::State& state, Size size) {
+  const Model* model = model_of(size, state);
+  if (!model) return;
+  const Profile profile = profile_for(*model, size);
+  for (auto _ : state) benchmark::DoNotOptimize(rank(*model, profile));
+  state.counters["programs"] = static_cast<double>(model->nodes_of_kind(Kind::program).size());
+}
+
 // Copying a finished fit() answer: the allocations that building every explanation takes at
 // the least, whatever fit() does to reach it (bench/README.md, single fit).
 void BM_fit_copy(benchmark::State& state, Size size) {
@@ -225,6 +234,7 @@ BENCHMARK_CAPTURE(BM_load, embedded, Size::embedded)->Unit(us);
 BENCHMARK_CAPTURE(BM_json_floor, embedded, Size::embedded)->Unit(us);
 BENCHMARK_CAPTURE(BM_freeze, embedded, Size::embedded)->Unit(us);
 BENCHMARK_CAPTURE(BM_fit_single, embedded, Size::embedded)->Unit(us);
+BENCHMARK_CAPTURE(BM_rank_single, embedded, Size::embedded)->Unit(us);
 BENCHMARK_CAPTURE(BM_fit_copy, embedded, Size::embedded)->Unit(us);
 BENCHMARK_CAPTURE(BM_fit_all, embedded, Size::embedded)->Arg(1)->Arg(0)->Unit(us)->UseRealTime();
 BENCHMARK_CAPTURE(BM_path, embedded, Size::embedded)->Unit(us);
@@ -236,6 +246,7 @@ BENCHMARK_CAPTURE(BM_load, 10k, Size::edges_10k)->Unit(ms);
 BENCHMARK_CAPTURE(BM_json_floor, 10k, Size::edges_10k)->Unit(ms);
 BENCHMARK_CAPTURE(BM_freeze, 10k, Size::edges_10k)->Unit(ms);
 BENCHMARK_CAPTURE(BM_fit_single, 10k, Size::edges_10k)->Unit(us);
+BENCHMARK_CAPTURE(BM_rank_single, 10k, Size::edges_10k)->Unit(us);
 BENCHMARK_CAPTURE(BM_fit_all, 10k, Size::edges_10k)->Arg(1)->Arg(0)->Unit(ms)->UseRealTime();
 BENCHMARK_CAPTURE(BM_fit_each, 10k, Size::edges_10k)->Unit(ms);
 BENCHMARK_CAPTURE(BM_path, 10k, Size::edges_10k)->Unit(us);
@@ -247,6 +258,7 @@ BENCHMARK_CAPTURE(BM_load, 1m, Size::edges_1m)->Unit(ms)->Iterations(1);
 BENCHMARK_CAPTURE(BM_json_floor, 1m, Size::edges_1m)->Unit(ms)->Iterations(1);
 BENCHMARK_CAPTURE(BM_freeze, 1m, Size::edges_1m)->Unit(ms)->Iterations(1);
 BENCHMARK_CAPTURE(BM_fit_single, 1m, Size::edges_1m)->Unit(us);
+BENCHMARK_CAPTURE(BM_rank_single, 1m, Size::edges_1m)->Unit(us);
 BENCHMARK_CAPTURE(BM_fit_all, 1m, Size::edges_1m)->Arg(1)->Arg(0)->Unit(ms)->UseRealTime();
 BENCHMARK_CAPTURE(BM_fit_each, 1m, Size::edges_1m)->Unit(ms)->Iterations(1);
 BENCHMARK_CAPTURE(BM_path, 1m, Size::edges_1m)->Unit(ms);

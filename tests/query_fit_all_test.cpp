@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <kyoso/kyoso.hpp>
+#include <random>
 
 namespace kyoso {
 namespace {
@@ -215,6 +216,74 @@ TEST(FitAll, AModelWithoutUniversitiesGivesNothing) {
 TEST(FitAll, RefusesTheWeightsFitRefuses) {
   EXPECT_THROW(fit_all(campus(), FitWeights{-1, 0, 0, 0, 0.5}), Error);
   EXPECT_THROW(fit_all(campus(), FitWeights{1, 0, 0, 0, 2}), Error);
+}
+
+// --- rank(): fit()'s ranking for any one profile --------------------------------------------
+
+std::vector<RankedProgram> ranking_of(const Model& m, const FitResult& r) {
+  std::vector<RankedProgram> out;
+  for (const Recommendation& rec : r.results) {
+    out.push_back({m.resolve(rec.id), rec.score, rec.eligibility});
+  }
+  return out;
+}
+
+// Random profiles drawn from the model's own ids, with repeats, bare slugs and empty parts.
+Profile random_profile(const Model& m, std::mt19937_64& draw) {
+  auto pick = [&](Kind kind) -> std::string {
+    std::span<const NodeIndex> ids = m.nodes_of_kind(kind);
+    if (ids.empty() || draw() % 4 == 0) return {};
+    return m.node(ids[draw() % ids.size()]).id;
+  };
+  auto some = [&](Kind kind) {
+    std::vector<std::string> out;
+    for (std::size_t n = draw() % 4; n > 0; --n) {
+      if (std::string id = pick(kind); !id.empty()) out.push_back(id);
+    }
+    return out;
+  };
+  Profile p;
+  p.mission = pick(Kind::mission);
+  p.goals = some(Kind::purpose);
+  if (!p.goals.empty() && draw() % 3 == 0) p.goals.push_back(p.goals.front());  // a repeat
+  p.fields = some(Kind::field);
+  p.stage = pick(Kind::stage);
+  p.partners = some(Kind::partner);
+  p.holds = some(Kind::program);
+  p.establishment = pick(Kind::establishment);
+  if (draw() % 5 == 0) p.applicant = pick(Kind::applicant);
+  return p;
+}
+
+TEST(Rank, GivesFitsRankingForRandomProfiles) {
+  SynthOptions o;
+  o.universities = 30;
+  o.programs = 40;
+  o.stakeholders = 100;
+  o.edges = 1'500;
+  const Model synthetic = synthesize(o);
+  std::mt19937_64 draw(7);
+  for (const Model* m : {&default_model(), &synthetic}) {
+    for (int i = 0; i < 300; ++i) {
+      Profile p = random_profile(*m, draw);
+      FitWeights w;
+      if (i % 3 == 0) w = FitWeights{0.1, 0.6, 0.2, 0.4, 0.25};
+      // operator== compares the scores exactly.
+      ASSERT_EQ(rank(*m, p, w), ranking_of(*m, fit(*m, p, w))) << "profile " << i;
+    }
+  }
+}
+
+TEST(Rank, AcceptsBareSlugsAndRefusesUnknownIdsAndBadWeights) {
+  Profile bare;
+  bare.mission = "regional-revitalization";
+  bare.goals = {"social-implementation"};
+  Profile full = resolve_profile(default_model(), bare);
+  EXPECT_EQ(rank(default_model(), bare), ranking_of(default_model(), fit(default_model(), full)));
+  Profile unknown;
+  unknown.goals = {"purpose/social-implementaton"};
+  EXPECT_THROW(rank(default_model(), unknown), UnknownIdError);
+  EXPECT_THROW(rank(default_model(), bare, FitWeights{-1, 0, 0, 0, 0.5}), Error);
 }
 
 }  // namespace

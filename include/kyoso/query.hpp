@@ -113,6 +113,12 @@ struct RankedProgram {
   friend bool operator==(const RankedProgram&, const RankedProgram&) = default;
 };
 
+// fit()'s ranking for one profile — the same programs in the same order, the same scores to
+// the bit, the same eligibility — without the explanations, which cost forty times the
+// scoring (bench/README.md). For sweeps over many profiles or scenarios; explain() gives
+// any one program's derivation. Throws as fit() does.
+std::vector<RankedProgram> rank(const Model&, const Profile&, const FitWeights& = {});
+
 struct UniversityFit {
   NodeIndex university = 0;
   std::vector<RankedProgram> ranking;  // every program, in fit()'s order

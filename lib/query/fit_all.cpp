@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cmath>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -292,6 +293,32 @@ Profile profile_of(const Model& model, std::string_view university) {
   p.holds = ids(stored.holds);
   p.establishment = id(stored.establishment);
   return p;
+}
+
+std::vector<RankedProgram> rank(const Model& model, const Profile& profile,
+                                const FitWeights& weights) {
+  detail::check_weights(weights);
+  Profile full = resolve_profile(model, profile);
+  auto index = [&](const std::string& id) { return *model.find(id); };
+  auto one = [&](const std::string& id) {
+    return id.empty() ? std::nullopt : std::optional<NodeIndex>(index(id));
+  };
+  auto many = [&](const std::vector<std::string>& ids) {
+    std::vector<NodeIndex> out;
+    for (const std::string& id : ids) out.push_back(index(id));
+    return out;
+  };
+  StoredProfile p{one(full.mission),   many(full.goals), many(full.fields),      one(full.stage),
+                  many(full.partners), many(full.holds), one(full.establishment)};
+  // No applicant (an empty id) is one that no program names.
+  Scorer scorer(weights, one(full.applicant).value_or(std::numeric_limits<NodeIndex>::max()));
+  std::vector<RankedProgram> ranking;
+  ranking.reserve(model.nodes_of_kind(Kind::program).size());
+  for (NodeIndex program : model.nodes_of_kind(Kind::program)) {
+    ranking.push_back(scorer.rank(facts_of(model, program), p));
+  }
+  sort_ranking(ranking);
+  return ranking;
 }
 
 std::vector<UniversityFit> fit_all(const Model& model, const FitWeights& weights,

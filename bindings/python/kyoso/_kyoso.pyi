@@ -33,6 +33,9 @@ def to_dot(model: Model, lang: str = "ja", focus: str | None = None, depth: int 
 def fit(
     model: Model, profile: dict[str, Any], weights: dict[str, float]
 ) -> list[dict[str, Any]]: ...
+def rank(
+    model: Model, profile: dict[str, Any], weights: dict[str, float]
+) -> list[tuple[str, float, str]]: ...
 def profile_of(model: Model, university: str) -> dict[str, Any]: ...
 def fit_all(
     model: Model, weights: dict[str, float], threads: int

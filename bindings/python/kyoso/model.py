@@ -241,6 +241,32 @@ class Model:
         found = _kyoso.fit(self._model, profile, dict(weights or {}))
         return [Recommendation.from_dict(r) for r in found]
 
+    def rank(
+        self,
+        *,
+        mission: str | None = None,
+        goals: Ids = None,
+        fields: Ids = None,
+        stage: str | None = None,
+        partners: Ids = None,
+        holds: Ids = None,
+        establishment: str | None = None,
+        applicant: str | None = None,
+        weights: Mapping[str, float] | None = None,
+    ) -> list[RankedProgram]:
+        """:meth:`fit`'s ranking without the explanations: the same programs in the same
+        order, the same scores to the bit, the same eligibility, some forty times quicker.
+
+        For sweeps over many profiles or scenarios; :meth:`explain` (or :meth:`fit`) gives
+        the reasons for any one program. The arguments are :meth:`fit`'s.
+
+        Returns:
+            One :class:`RankedProgram` (``program``, ``score``, ``eligibility``) per program.
+        """
+        profile = _profile(mission, goals, fields, stage, partners, holds, establishment, applicant)
+        found = _kyoso.rank(self._model, profile, dict(weights or {}))
+        return list(starmap(RankedProgram, found))
+
     def profile_of(self, university: str) -> dict[str, Any]:
         """The profile a university stores in the model, as :meth:`fit`'s keyword arguments.
 

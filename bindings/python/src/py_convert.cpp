@@ -163,25 +163,50 @@ py::dict to_python(const Recommendation& recommendation) {
   return d;
 }
 
-py::list to_python(const Model& model, const std::vector<UniversityFit>& fits) {
-  std::vector<py::object> programs(model.node_count());  // ids made once, on first use
-  auto program = [&](NodeIndex i) -> const py::object& {
-    if (!programs[i]) programs[i] = to_python(model.node(i).id);
-    return programs[i];
-  };
-  static_assert(static_cast<int>(Eligibility::not_eligible) == 2, "the words below, in order");
-  const py::str eligibility[] = {word(to_string(Eligibility::eligible)),
-                                 word(to_string(Eligibility::via_partner)),
-                                 word(to_string(Eligibility::not_eligible))};
-  py::list out(fits.size());
-  for (std::size_t u = 0; u < fits.size(); ++u) {
-    const std::vector<RankedProgram>& ranking = fits[u].ranking;
+namespace {
+
+// Rankings as (program, score, eligibility) tuples; each program's id and each eligibility
+// word is made once and shared by every ranking converted.
+class RankingConverter {
+ public:
+  explicit RankingConverter(const Model& model)
+      : model_(model),
+        programs_(model.node_count()),
+        words_{word(to_string(Eligibility::eligible)), word(to_string(Eligibility::via_partner)),
+               word(to_string(Eligibility::not_eligible))} {}
+
+  py::list operator()(const std::vector<RankedProgram>& ranking) {
+    static_assert(static_cast<int>(Eligibility::not_eligible) == 2, "words_, in order");
     py::list ranked(ranking.size());
     for (std::size_t r = 0; r < ranking.size(); ++r) {
       ranked[r] = py::make_tuple(program(ranking[r].program), ranking[r].score,
-                                 eligibility[static_cast<std::size_t>(ranking[r].eligibility)]);
+                                 words_[static_cast<std::size_t>(ranking[r].eligibility)]);
     }
-    out[u] = py::make_tuple(to_python(model.node(fits[u].university).id), std::move(ranked));
+    return ranked;
+  }
+
+ private:
+  const py::object& program(NodeIndex i) {
+    if (!programs_[i]) programs_[i] = to_python(model_.node(i).id);
+    return programs_[i];
+  }
+
+  const Model& model_;
+  std::vector<py::object> programs_;
+  py::str words_[3];
+};
+
+}  // namespace
+
+py::list to_python(const Model& model, const std::vector<RankedProgram>& ranking) {
+  return RankingConverter(model)(ranking);
+}
+
+py::list to_python(const Model& model, const std::vector<UniversityFit>& fits) {
+  RankingConverter ranked(model);
+  py::list out(fits.size());
+  for (std::size_t u = 0; u < fits.size(); ++u) {
+    out[u] = py::make_tuple(to_python(model.node(fits[u].university).id), ranked(fits[u].ranking));
   }
   return out;
 }

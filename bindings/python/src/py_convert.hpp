@@ -38,6 +38,8 @@ py::dict to_python(const Portfolio& portfolio);
 // than dicts, for a national model has hundreds of thousands of ranked programs; each
 // program's id and each eligibility word is one str object shared by every ranking.
 py::list to_python(const Model& model, const std::vector<UniversityFit>& fits);
+// rank()'s answer as [(program, score, eligibility), …].
+py::list to_python(const Model& model, const std::vector<RankedProgram>& ranking);
 py::dict to_python(const Quantiles& quantiles);
 py::dict to_python(const SimulationOptions& options);
 py::dict to_python(const SimulatedTrack& track);

@@ -52,6 +52,21 @@ void init_query(py::module_& m) {
       py::arg("model"), py::arg("university"),
       "A university's stored profile, as a dict of fit's arguments (kyoso::profile_of).");
   m.def(
+      "rank",
+      [](const Model& model, const py::dict& profile, const py::dict& weights) {
+        Profile p = profile_from(profile);
+        FitWeights w = weights_from(weights);
+        std::vector<RankedProgram> result;
+        {
+          py::gil_scoped_release unlocked;
+          result = rank(model, p, w);
+        }
+        return to_python(model, result);
+      },
+      py::arg("model"), py::arg("profile"), py::arg("weights"),
+      "fit's ranking without the explanations, as [(program, score, eligibility), …] "
+      "(kyoso::rank).");
+  m.def(
       "fit_all",
       [](const Model& model, const py::dict& weights, unsigned threads) {
         FitWeights w = weights_from(weights);

@@ -274,3 +274,31 @@ def test_the_table_keeps_the_top_eligible_rows_as_the_command_line_does(
     assert len(fits.to_dataframe(top=0)) == 0
     with pytest.raises(ValueError, match="top"):
         fits.to_dataframe(top=-1)
+
+
+# ---- rank -------------------------------------------------------------------------------
+
+
+def test_rank_gives_fits_ranking_without_the_explanations(synthetic: kyoso.Model) -> None:
+    weights = {"goals": 0.6, "inherited": 0.25}
+    for university in generated(synthetic)[:8]:
+        profile = synthetic.profile_of(university)
+        for w in (None, weights):
+            ranked = synthetic.rank(**profile, weights=w)
+            fitted = synthetic.fit(**profile, weights=w)
+            assert [(r.program, r.score, r.eligibility) for r in ranked] == [
+                (r.id, r.score, r.eligibility) for r in fitted
+            ]
+
+
+def test_rank_takes_fits_arguments_and_refuses_what_fit_refuses() -> None:
+    model = kyoso.default_model()
+    ranked = model.rank(mission="regional-revitalization", goals="social-implementation")
+    assert ranked[0].program == "program/coi-next"
+    assert ranked[0].score == model.fit(
+        mission="regional-revitalization", goals="social-implementation"
+    )[0].score
+    with pytest.raises(kyoso.UnknownIdError, match="purpose/social-implementaton"):
+        model.rank(goals="purpose/social-implementaton")
+    with pytest.raises(kyoso.Error):
+        model.rank(goals="social-implementation", weights={"mission": -1})
