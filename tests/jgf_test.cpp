@@ -244,6 +244,19 @@ TEST(Jgf, AnUnsupportedVersionAfterTheGraphIsReportedFirst) {
   EXPECT_NE(e.problem().find("unsupported schema_version 7"), std::string::npos) << e.what();
 }
 
+TEST(Jgf, ALimitAfterAModelErrorIsReportedFirst) {
+  // Saved files list edges before nodes: the bad relation comes first, the second node later.
+  std::string saved = to_jgf(parse_model(good));
+  std::string text = replace(saved, R"("relation": "serves")", R"("relation": "serve")");
+  ASSERT_LT(text.find("\"edges\""), text.find("\"nodes\""));
+  LoadLimits one_node;
+  one_node.max_nodes = 1;
+  ValidationError e = refused_by<ValidationError>([&] { parse_model(text, "m.json", one_node); });
+  EXPECT_EQ(e.problem(), "more nodes than the limit of 1");
+  EXPECT_EQ(e.where().pointer, "/graph/nodes");
+  EXPECT_GT(e.where().line, 1u);
+}
+
 TEST(Jgf, DuplicateKeysAreFoundInSmallAndLargeObjects) {
   ParseError edge = refused<ParseError>(
       replace(good, R"("relation": "serves")", R"("relation": "serves", "relation": "serves")"));

@@ -152,24 +152,12 @@ class JgfHandler : public detail::NoSizeLimits {
       return object ? Role::top : failed("expected a JSON object", "");
     }
     std::size_t parent_level = tracker.depth() - (container ? 2 : 1);
-    auto capture = [&](Wanted wanted) {
-      wanted_ = wanted;
-      if (!edge_metadata_) arena_.release();  // an edge's metadata is kept until the edge ends
-      stack_.reset(json::storage_ptr(&arena_));
-      if (container) {
-        capture_depth_ = tracker.depth();
-      } else {
-        sink_ = Sink::capture;
-      }
-      return Role::captured;
-    };
+    auto capture = [&](Wanted wanted) { return start_capture(wanted, container); };
     Role parent = roles_.back();
-    // After a problem only the schema_version is read, to be reported first if unsupported.
-    if (problem_ && parent != Role::top) return Role::skip;
+    if (problem_) return after_problem(parent, container, object, parent_level, ec);
     switch (parent) {
       case Role::top: {
         const std::string& key = tracker.key_at(parent_level);
-        if (problem_ && key != "schema_version") return Role::skip;
         if (key == "graph") {
           graph_seen_ = true;
           return object ? Role::graph : failed("expected a JSON object", "/graph");
@@ -234,6 +222,52 @@ class JgfHandler : public detail::NoSizeLimits {
         break;
     }
     return Role::skip;
+  }
+
+  // The value now beginning is built as a JSON value, for captured() to read.
+  Role start_capture(Wanted wanted, bool container) {
+    wanted_ = wanted;
+    if (!edge_metadata_) arena_.release();  // an edge's metadata is kept until the edge ends
+    stack_.reset(json::storage_ptr(&arena_));
+    if (container) {
+      capture_depth_ = tracker.depth();
+    } else {
+      sink_ = Sink::capture;
+    }
+    return Role::captured;
+  }
+
+  // After a problem the rest is only scanned: the schema_version is still read, to be
+  // reported first if unsupported, and nodes and edges still counted against their limits.
+  Role after_problem(Role parent, bool container, bool object, std::size_t parent_level,
+                     json::error_code& ec) {
+    switch (parent) {
+      case Role::top: {
+        const std::string& key = tracker.key_at(parent_level);
+        if (key == "schema_version") return start_capture(Wanted::schema_version, container);
+        return key == "graph" && object ? Role::graph : Role::skip;
+      }
+      case Role::graph: {
+        const std::string& key = tracker.key_at(parent_level);
+        if (key == "nodes" && object) return Role::nodes;
+        if (key == "edges" && container && !object) return Role::edges;
+        return Role::skip;
+      }
+      case Role::nodes:
+        if (++nodes_ > limits_.max_nodes) {
+          return stop("more nodes than the limit of " + std::to_string(limits_.max_nodes),
+                      "/graph/nodes", ec);
+        }
+        return Role::skip;
+      case Role::edges:
+        if (++edges_ > limits_.max_edges) {
+          return stop("more edges than the limit of " + std::to_string(limits_.max_edges),
+                      "/graph/edges", ec);
+        }
+        return Role::skip;
+      default:
+        return Role::skip;
+    }
   }
 
   bool begin_container(bool object, json::error_code& ec) {
@@ -460,24 +494,31 @@ class JgfReader : private detail::ModelJsonReader {
     const detail::ModelJsonReader& reader = *this;
     json::basic_parser<JgfHandler> parser(detail::parse_options_for(limits_.max_depth), reader,
                                           limits_, builder);
-    if (file_) {
-      std::size_t offset = 0;
-      detail::read_file_in_chunks(*file_, limits_.max_file_bytes,
-                                  [&](std::string_view chunk, bool last) {
-                                    write(parser, chunk, !last, offset);
-                                    offset += chunk.size();
-                                  });
-    } else {
-      std::string_view text = document();
-      if (text.size() > limits_.max_file_bytes) {
-        throw ParseError("input of " + std::to_string(text.size()) +
-                             " bytes is larger than the limit of " +
-                             std::to_string(limits_.max_file_bytes) + " bytes",
-                         Location{origin(), 0, 0, {}, {}});
+    locate_later(true);
+    try {
+      if (file_) {
+        std::size_t offset = 0;
+        detail::read_file_in_chunks(*file_, limits_.max_file_bytes,
+                                    [&](std::string_view chunk, bool last) {
+                                      write(parser, chunk, !last, offset);
+                                      offset += chunk.size();
+                                    });
+      } else {
+        std::string_view text = document();
+        if (text.size() > limits_.max_file_bytes) {
+          throw ParseError("input of " + std::to_string(text.size()) +
+                               " bytes is larger than the limit of " +
+                               std::to_string(limits_.max_file_bytes) + " bytes",
+                           Location{origin(), 0, 0, {}, {}});
+        }
+        write(parser, text, false, 0);
       }
-      write(parser, text, false, 0);
+      parser.handler().finish();
+    } catch (const ValidationError& e) {
+      locate_later(false);
+      fail(e.problem(), e.where().pointer, e.where().id);
     }
-    parser.handler().finish();
+    locate_later(false);
     try {
       return std::move(builder).build();
     } catch (const ValidationError& e) {

@@ -30,6 +30,7 @@ std::string_view ModelJsonReader::document() const {
 
 Location ModelJsonReader::locate(const std::string& pointer, const std::string& id) const {
   Location where{origin_, 0, 0, pointer, id};
+  if (locate_later_) return where;
   if (auto pos = find_pointer(document(), pointer, max_depth_)) {
     where.line = pos->line;
     where.column = pos->column;

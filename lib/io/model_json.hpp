@@ -33,6 +33,9 @@ class ModelJsonReader {
                   std::size_t max_depth = LoadLimits{}.max_depth);
 
   std::string_view document() const;
+  // While on, errors name the pointer and id but not the line and column, which a caller
+  // streaming the document adds once the parse is over (a re-read mid-stream would be wasted).
+  void locate_later(bool on) noexcept { locate_later_ = on; }
   const std::string& origin() const noexcept { return origin_; }
   // The place of `pointer` in the text, for errors raised by callers.
   Location locate(const std::string& pointer, const std::string& id = {}) const;
@@ -71,6 +74,7 @@ class ModelJsonReader {
   std::string_view text_;
   std::function<std::string()> reread_;
   mutable std::optional<std::string> reread_text_;
+  bool locate_later_ = false;
   std::string origin_;
   std::size_t max_depth_;
 };
