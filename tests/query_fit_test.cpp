@@ -4,34 +4,12 @@
 
 #include <kyoso/kyoso.hpp>
 
+#include "test_model.hpp"
+
 namespace kyoso {
 namespace {
 
-class Graph {
- public:
-  Graph& node(const std::string& id, std::map<std::string, std::string> attributes = {}) {
-    Node n;
-    n.id = id;
-    n.kind = *kind_of_id(id);
-    n.name = {id + "（日本語）", id};
-    n.attributes = std::move(attributes);
-    builder_.add_node(std::move(n));
-    return *this;
-  }
-  Graph& edge(const std::string& source, Relation relation, const std::string& target) {
-    ModelBuilder::EdgeSpec e;
-    e.source = source;
-    e.target = target;
-    e.relation = relation;
-    e.detail.sources.push_back(Source{"seed.txt", "", source + " " + target, "", "", "", ""});
-    builder_.add_edge(std::move(e));
-    return *this;
-  }
-  Model build() { return builder_.build(); }
-
- private:
-  ModelBuilder builder_;
-};
+using test::Graph;
 
 // A two-track program like COI-NEXT, a program only local governments apply for, a closed
 // one, and one that excludes public universities.

@@ -5,38 +5,14 @@
 #include <kyoso/kyoso.hpp>
 #include <thread>
 
+#include "test_model.hpp"
+
 namespace kyoso {
 namespace {
 
-Node node(const std::string& id, std::vector<Figure> figures = {},
-          std::map<std::string, std::string> attributes = {}) {
-  Node n;
-  n.id = id;
-  n.kind = *kind_of_id(id);
-  n.name = {id + "（日本語）", id};
-  n.figures = std::move(figures);
-  n.attributes = std::move(attributes);
-  return n;
-}
-
-Figure figure(std::string name, std::int64_t value, Unit unit, std::optional<int> fiscal_year = {},
-              Qualifier qualifier = Qualifier::exact) {
-  Figure f;
-  f.name = std::move(name);
-  f.value = value;
-  f.unit = unit;
-  f.fiscal_year = fiscal_year;
-  f.qualifier = qualifier;
-  return f;
-}
-
-ModelBuilder::EdgeSpec edge(std::string source, std::string target, Relation relation) {
-  ModelBuilder::EdgeSpec e;
-  e.source = std::move(source);
-  e.target = std::move(target);
-  e.relation = relation;
-  return e;
-}
+using test::edge;
+using test::figure;
+using test::node;
 
 // A two-track program with a budget series, who applies to it, and a second program.
 Model base() {

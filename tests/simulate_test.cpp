@@ -4,42 +4,18 @@
 
 #include <kyoso/kyoso.hpp>
 
+#include "test_model.hpp"
+
 namespace kyoso {
 namespace {
+
+using test::edge;
+using test::figure;
+using test::node;
 
 constexpr const char* nurturing = "program/coi-next/nurturing";
 constexpr const char* full_scale = "program/coi-next/full-scale";
 constexpr const char* opera = "program/opera";
-
-Figure figure(std::string name, std::int64_t value, Unit unit, std::optional<int> fiscal_year = {},
-              Qualifier qualifier = Qualifier::exact) {
-  Figure f;
-  f.name = std::move(name);
-  f.value = value;
-  f.unit = unit;
-  f.fiscal_year = fiscal_year;
-  f.qualifier = qualifier;
-  return f;
-}
-
-Node node(const std::string& id, std::vector<Figure> figures = {},
-          std::map<std::string, std::string> attributes = {}) {
-  Node n;
-  n.id = id;
-  n.kind = *kind_of_id(id);
-  n.name = {id + "（日本語）", id};
-  n.figures = std::move(figures);
-  n.attributes = std::move(attributes);
-  return n;
-}
-
-ModelBuilder::EdgeSpec edge(std::string source, std::string target, Relation relation) {
-  ModelBuilder::EdgeSpec e;
-  e.source = std::move(source);
-  e.target = std::move(target);
-  e.relation = relation;
-  return e;
-}
 
 // A small program: 2 new entry sites a year for 1 year at 10 yen, half promoted into a
 // 3-year track at 100 yen that is stated to hold 3 sites; a budget of 1000 yen in FY2030.

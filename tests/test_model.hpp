@@ -1,0 +1,61 @@
+// Small hand-built models for tests: nodes named after their ids, figures, edges, and a
+// fluent Graph whose edges each cite a source.
+#pragma once
+
+#include <kyoso/kyoso.hpp>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kyoso::test {
+
+inline Node node(const std::string& id, std::vector<Figure> figures = {},
+                 std::map<std::string, std::string> attributes = {}) {
+  Node n;
+  n.id = id;
+  n.kind = *kind_of_id(id);
+  n.name = {id + "（日本語）", id};
+  n.figures = std::move(figures);
+  n.attributes = std::move(attributes);
+  return n;
+}
+
+inline Figure figure(std::string name, std::int64_t value, Unit unit,
+                     std::optional<int> fiscal_year = {}, Qualifier qualifier = Qualifier::exact) {
+  Figure f;
+  f.name = std::move(name);
+  f.value = value;
+  f.unit = unit;
+  f.fiscal_year = fiscal_year;
+  f.qualifier = qualifier;
+  return f;
+}
+
+inline ModelBuilder::EdgeSpec edge(std::string source, std::string target, Relation relation) {
+  ModelBuilder::EdgeSpec e;
+  e.source = std::move(source);
+  e.target = std::move(target);
+  e.relation = relation;
+  return e;
+}
+
+class Graph {
+ public:
+  Graph& node(const std::string& id, std::map<std::string, std::string> attributes = {}) {
+    builder_.add_node(test::node(id, {}, std::move(attributes)));
+    return *this;
+  }
+  Graph& edge(const std::string& source, Relation relation, const std::string& target) {
+    ModelBuilder::EdgeSpec e = test::edge(source, target, relation);
+    e.detail.sources.push_back(Source{"seed.txt", "", source + " " + target, "", "", "", ""});
+    builder_.add_edge(std::move(e));
+    return *this;
+  }
+  Model build() { return builder_.build(); }
+
+ private:
+  ModelBuilder builder_;
+};
+
+}  // namespace kyoso::test
