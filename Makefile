@@ -4,13 +4,14 @@
 DEB_PACKAGES := cmake g++ make pkg-config libboost1.81-dev libboost-json1.81-dev \
                 libboost-program-options1.81-dev googletest libgtest-dev libbenchmark-dev \
                 pybind11-dev graphviz python3 python3-dev python3-networkx python3-pytest \
-                python3-pandas python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel
+                python3-pandas python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel \
+                jupyter-notebook jupyter-nbconvert fonts-noto-cjk libutf8proc-dev
 JOBS ?= $(shell nproc)
 BUILD := build
 KYOSO := $(BUILD)/bin/kyoso
 PREFIX ?= /usr/local
 
-.PHONY: run test build deps asan tsan fuzz install bench bench-peers format clean
+.PHONY: run test build deps golden notebook asan tsan fuzz install bench bench-peers format clean
 
 run: build
 	$(KYOSO) fit --mission regional-revitalization --goal social-implementation
@@ -23,6 +24,18 @@ build: deps $(BUILD)/CMakeCache.txt
 
 $(BUILD)/CMakeCache.txt:
 	cmake --preset default
+
+# Re-records every recorded output — the golden files in tests/golden/ and the examples in
+# README.md and tools/README.md — with what the build prints now. Review `git diff` against
+# the seed before committing: the golden_outputs and readme_examples tests compare with them.
+RECORDED := README.md tools/README.md $(wildcard tests/golden/*.txt)
+golden: build
+	/usr/bin/python3 tests/check_outputs.py --update --bin $(BUILD)/bin --python $(BUILD)/python $(RECORDED)
+
+# The tour notebook in Jupyter, with the package from the build tree (an absolute path: the
+# kernel runs in the notebook's folder).
+notebook: build
+	PYTHONPATH=$(CURDIR)/$(BUILD)/python jupyter notebook examples/notebooks/tour.ipynb
 
 # Quick when everything is there: one dpkg-query, no network.
 deps:

@@ -17,8 +17,9 @@ void CommandLine::add_argument(const char* name, int count) {
   positional.add(name, count);
 }
 
-Context::Context(const po::variables_map& options, Lang lang, std::string format, std::ostream& out)
-    : options(options), lang(lang), format(std::move(format)), out(out) {}
+Context::Context(const po::variables_map& options, Lang lang, std::string format, std::size_t width,
+                 std::ostream& out)
+    : options(options), lang(lang), format(std::move(format)), width(width), out(out) {}
 
 const Model& Context::base_model() {
   if (auto file = get("model")) {
@@ -82,6 +83,9 @@ po::options_description global_options() {
       ("format", po::value<std::string>()->value_name("FORMAT"),
        "table|json (explain also dot, simulate also csv, fit --all-universities jsonl|csv); "
        "for export: jgf|dot|graphml|node-link")
+      ("width", po::value<std::size_t>()->value_name("N"),
+       "narrow tables to N columns by wrapping their widest text (0: never); default: the "
+       "terminal's width when the output goes to one, else 0")
       ("help,h", "show this help");
   // clang-format on
   return options;
@@ -232,7 +236,7 @@ std::string error_json(const Error& e) {
 }
 
 int run_command(const std::vector<std::string>& args, std::size_t at, const Command& command,
-                bool& json_errors, std::ostream& out) {
+                std::size_t terminal_width, bool& json_errors, std::ostream& out) {
   CommandLine line;
   command.declare(line);
   po::options_description all;
@@ -249,7 +253,8 @@ int run_command(const std::vector<std::string>& args, std::size_t at, const Comm
   json_errors = format == "json";
   // Buffered, so that a command that fails half-way prints nothing on standard output.
   std::ostringstream buffer;
-  Context context(options, lang, format, buffer);
+  std::size_t width = options.count("width") ? options["width"].as<std::size_t>() : terminal_width;
+  Context context(options, lang, format, width, buffer);
   int status = command.run(context);
   out << buffer.str();
   return status;
@@ -266,7 +271,8 @@ void report(const Error& e, bool json_errors, std::ostream& out, std::ostream& e
 
 }  // namespace
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) noexcept {
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+        std::size_t terminal_width) noexcept {
   const Command* command = nullptr;  // once known, usage errors point at its --help
   bool json_errors = false;
   try {
@@ -282,7 +288,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         }
         throw UsageError("unknown command '" + args[*at] + "' (commands: " + names + ")");
       }
-      return run_command(args, *at, *command, json_errors, out);
+      return run_command(args, *at, *command, terminal_width, json_errors, out);
     } catch (const po::error& e) {
       throw UsageError(e.what());
     }

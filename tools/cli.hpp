@@ -48,11 +48,13 @@ struct CommandLine {
 // What a command runs with.
 class Context {
  public:
-  Context(const po::variables_map& options, Lang lang, std::string format, std::ostream& out);
+  Context(const po::variables_map& options, Lang lang, std::string format, std::size_t width,
+          std::ostream& out);
 
   const po::variables_map& options;
   const Lang lang;
   const std::string format;  // one of the command's formats
+  const std::size_t width;   // the columns tables may take (Table::render); 0: any
   std::ostream& out;         // standard output, written only if the command succeeds
 
   // The model named by --model, or the embedded one, with the --scenario file's edits laid
@@ -100,8 +102,10 @@ Command synth_command();
 std::vector<Command> all_commands();
 
 // Runs the tool on a command line (argv[0] excluded) and returns the exit status. Writes
-// results to `out` and messages to `err`; never throws.
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) noexcept;
+// results to `out` and messages to `err`; never throws. `terminal_width` is the width tables
+// take without --width: the terminal's when `out` goes to one, else 0 (no limit).
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+        std::size_t terminal_width = 0) noexcept;
 
 // The relation an option names (--relation serves); a UsageError listing every relation
 // otherwise.

@@ -7,9 +7,10 @@
 
 namespace kyoso::cli {
 
-// 2 for East Asian Wide and Fullwidth characters (kanji, kana, fullwidth forms, most emoji),
-// 0 for combining marks, zero-width and format characters and controls, 1 otherwise.
-// East Asian Ambiguous characters (①, ❶, ○, Greek) count 1, as terminals do by default.
+// utf8proc's answer: 2 for East Asian Wide and Fullwidth characters (kanji, kana, fullwidth
+// forms, emoji), 0 for combining marks, zero-width and format characters and controls, 1
+// otherwise. East Asian Ambiguous characters (①, ❶, ○, Greek) count 1, as terminals do by
+// default.
 int code_point_width(char32_t code_point) noexcept;
 
 // The columns a UTF-8 text takes. A byte that does not start a valid sequence counts one

@@ -1,3 +1,6 @@
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -14,8 +17,13 @@ int main(int argc, char** argv) {
   // not a SIGPIPE that kills the process.
   std::signal(SIGPIPE, SIG_IGN);
   std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+  // Tables fit the terminal they are shown in; piped or redirected, they keep their width.
+  winsize terminal{};
+  std::size_t width = isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &terminal) == 0
+                          ? terminal.ws_col
+                          : 0;
   std::ostringstream out;
-  int status = kyoso::cli::run(args, out, std::cerr);
+  int status = kyoso::cli::run(args, out, std::cerr, width);
   std::string text = out.str();
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
     std::fprintf(stderr, "kyoso: cannot write to standard output: %s\n", std::strerror(errno));

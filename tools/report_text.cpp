@@ -4,6 +4,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "display_width.hpp"
+#include "table.hpp"
+
 namespace kyoso::cli {
 namespace {
 
@@ -104,14 +107,24 @@ std::string SourceList::cite(const std::vector<Source>& sources) {
   return marks;
 }
 
-std::string SourceList::render(const std::string& indent) const {
+std::string SourceList::render(const std::string& indent, std::size_t width) const {
   std::string out;
   for (std::size_t i = 0; i < sources_.size(); ++i) {
     const Source& s = sources_[i];
     std::string mark = "[" + std::to_string(i + 1) + "] ";
     std::string under = indent + std::string(mark.size(), ' ');
-    out += indent + mark + source_heading(s) + "\n";
-    if (!s.quote.empty()) out += under + "「" + s.quote + "」\n";
+    auto add = [&](const std::string& first, const std::string& text) {
+      std::size_t used = display_width(under);
+      if (width <= used || display_width(text) <= width - used) {
+        out += first + text + "\n";
+        return;
+      }
+      std::vector<std::string> lines = wrap(text, std::max(width - used, Table::min_wrap_width));
+      for (std::size_t k = 0; k < lines.size(); ++k) out += (k ? under : first) + lines[k] + "\n";
+    };
+    add(indent + mark, source_heading(s));
+    if (!s.quote.empty()) add(under, "「" + s.quote + "」");
+    // A url is never broken: it must stay one piece to be opened.
     if (!s.url.empty()) out += under + s.url + "\n";
   }
   return out;

@@ -48,8 +48,9 @@ class SourceList {
   std::string cite(const std::vector<Source>& sources);
   const std::vector<Source>& sources() const { return sources_; }
   // "[n] document, section" and, below it, 「quote」 and the url; every line starts with
-  // `indent`. Empty when nothing was cited.
-  std::string render(const std::string& indent) const;
+  // `indent`. With a `width` (0: none) a longer heading or quote wraps (tools/table.hpp).
+  // Empty when nothing was cited.
+  std::string render(const std::string& indent, std::size_t width = 0) const;
 
  private:
   std::vector<Source> sources_;

@@ -1,10 +1,97 @@
 #include "table.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 
 #include "display_width.hpp"
 
 namespace kyoso::cli {
+namespace {
+
+struct Glyph {
+  std::size_t bytes;  // of its UTF-8 sequence (1 for a byte that starts none)
+  std::size_t width;
+  utf8proc_int32_t code_point;  // -1 for an invalid byte
+};
+
+std::vector<Glyph> glyphs(std::string_view utf8) {
+  std::vector<Glyph> out;
+  while (!utf8.empty()) {
+    utf8proc_int32_t c = -1;
+    auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
+                                   static_cast<utf8proc_ssize_t>(utf8.size()), &c);
+    Glyph g{1, 1, -1};
+    if (length > 0) g = {static_cast<std::size_t>(length), std::size_t(code_point_width(c)), c};
+    // A combining mark stays with the character before it.
+    if (g.width == 0 && !out.empty() && g.code_point >= 0x20) {
+      out.back().bytes += g.bytes;
+    } else {
+      out.push_back(g);
+    }
+    utf8.remove_prefix(g.bytes);
+  }
+  return out;
+}
+
+// Where a line may end, best first: after a space or Japanese punctuation (rank 0), after a
+// '/' (an id's kind or parent: rank 1), after a '-' (rank 2); -1 nowhere.
+int break_rank(utf8proc_int32_t c) {
+  if (c == ' ' || c == U'、' || c == U'。' || c == U'，' || c == U'・' || c == U'）' || c == U'」')
+    return 0;
+  if (c == '/') return 1;
+  if (c == '-') return 2;
+  return -1;
+}
+
+// 禁則: a line does not start with these.
+bool closes(utf8proc_int32_t c) {
+  static constexpr std::u32string_view closing = U"、。，．）」』】〕〉》・ー…：；？！,.;:)]}";
+  return c >= 0 && closing.find(static_cast<char32_t>(c)) != std::u32string_view::npos;
+}
+
+}  // namespace
+
+std::vector<std::string> wrap(std::string_view utf8, std::size_t width) {
+  std::vector<Glyph> text = glyphs(utf8);
+  std::vector<std::string> lines;
+  std::size_t at = 0, byte = 0;
+  while (at < text.size()) {
+    // The most glyphs that fit, at least one.
+    std::size_t end = at, used = 0;
+    while (end < text.size() && (end == at || used + text[end].width <= width)) {
+      used += text[end].width;
+      ++end;
+    }
+    if (end < text.size()) {
+      std::size_t fit = end;
+      // The best break, the latest of its rank; only a space may leave a line less than
+      // half full, so that a word is not cut.
+      int best = 3;
+      for (std::size_t k = end; k > at + 1; --k) {
+        int rank = break_rank(text[k - 1].code_point);
+        bool late = 2 * (k - at) >= fit - at;
+        if (rank >= 0 && rank < best && (late || text[k - 1].code_point == ' ')) {
+          best = rank;
+          end = k;
+        }
+      }
+      if (end == fit) {
+        while (end > at + 1 && closes(text[end].code_point)) --end;
+      }
+    }
+    std::size_t bytes = 0;
+    for (std::size_t k = at; k < end; ++k) bytes += text[k].bytes;
+    std::string line(utf8.substr(byte, bytes));
+    line.erase(line.find_last_not_of(' ') + 1);
+    lines.push_back(std::move(line));
+    byte += bytes;
+    at = end;
+    while (at < text.size() && text[at].code_point == ' ') byte += text[at++].bytes;
+  }
+  if (lines.empty()) lines.emplace_back();
+  return lines;
+}
 
 Table::Table(std::vector<std::string> header) : header_(std::move(header)) {}
 
@@ -20,12 +107,14 @@ void Table::align_right(std::size_t column) {
   right_[column] = true;
 }
 
-std::string Table::render(const std::string& indent) const {
+std::string Table::render(const std::string& indent, std::size_t width) const {
   std::size_t columns = header_.size();
   for (const Row& row : rows_) {
     if (!row.is_note) columns = std::max(columns, row.cells.size());
   }
+  auto right = [&](std::size_t c) { return c < right_.size() && right_[c]; };
   std::vector<std::size_t> widths(columns, 0);
+  std::vector<std::size_t> least(columns, 0);  // what narrowing leaves a column
   // A column with nothing under its heading (a year no figure has) is left out.
   std::vector<bool> shown(columns, rows_.empty());
   for (std::size_t c = 0; c < header_.size(); ++c) widths[c] = display_width(header_[c]);
@@ -36,6 +125,37 @@ std::string Table::render(const std::string& indent) const {
       shown[c] = shown[c] || !row.cells[c].empty();
     }
   }
+  for (std::size_t c = 0; c < columns; ++c) {
+    std::size_t heading = c < header_.size() ? display_width(header_[c]) : 0;
+    least[c] = right(c) ? widths[c] : std::min(widths[c], std::max(heading, min_wrap_width));
+  }
+
+  std::size_t room = width > display_width(indent) ? width - display_width(indent) : 0;
+  if (width > 0) {
+    auto total = [&] {
+      std::size_t sum = 0, count = 0;
+      for (std::size_t c = 0; c < columns; ++c) {
+        if (shown[c]) sum += widths[c], ++count;
+      }
+      return sum + (count > 0 ? 2 * (count - 1) : 0);
+    };
+    for (std::size_t over = total(); over > room;) {
+      std::size_t widest = columns;
+      for (std::size_t c = 0; c < columns; ++c) {
+        if (shown[c] && widths[c] > least[c] && (widest == columns || widths[c] > widths[widest]))
+          widest = c;
+      }
+      if (widest == columns) break;
+      std::size_t next = 0;  // the next widest, so that wide columns narrow together
+      for (std::size_t c = 0; c < columns; ++c) {
+        if (shown[c] && c != widest && widths[c] > least[c]) next = std::max(next, widths[c]);
+      }
+      std::size_t step = std::min({over - room, widths[widest] - least[widest],
+                                   std::max<std::size_t>(widths[widest] - next, 1)});
+      widths[widest] -= step;
+      over -= step;
+    }
+  }
 
   std::string out;
   auto finish = [&](std::string text) {
@@ -44,17 +164,26 @@ std::string Table::render(const std::string& indent) const {
     out += '\n';
   };
   auto line = [&](const std::vector<std::string>& cells) {
-    std::string text = indent;
-    bool first = true;
+    std::vector<std::vector<std::string>> parts(columns);
+    std::size_t height = 1;
     for (std::size_t c = 0; c < columns; ++c) {
-      if (!shown[c]) continue;
-      const std::string cell = c < cells.size() ? cells[c] : std::string{};
-      if (!first) text += "  ";
-      first = false;
-      bool right = c < right_.size() && right_[c];
-      text += right ? pad_left(cell, widths[c]) : pad_right(cell, widths[c]);
+      std::string cell = c < cells.size() ? cells[c] : std::string{};
+      parts[c] = display_width(cell) > widths[c] ? wrap(cell, widths[c])
+                                                 : std::vector<std::string>{std::move(cell)};
+      height = std::max(height, parts[c].size());
     }
-    finish(std::move(text));
+    for (std::size_t k = 0; k < height; ++k) {
+      std::string text = indent;
+      bool first = true;
+      for (std::size_t c = 0; c < columns; ++c) {
+        if (!shown[c]) continue;
+        const std::string cell = k < parts[c].size() ? parts[c][k] : std::string{};
+        if (!first) text += "  ";
+        first = false;
+        text += right(c) ? pad_left(cell, widths[c]) : pad_right(cell, widths[c]);
+      }
+      finish(std::move(text));
+    }
   };
   auto note = [&](const Row& row) {
     std::size_t start = 0;
@@ -65,13 +194,25 @@ std::string Table::render(const std::string& indent) const {
       first = false;
     }
     if (!first) start += 2;
-    finish(indent + std::string(start, ' ') + row.cells.front());
+    const std::string& text = row.cells.front();
+    std::size_t left = room > start ? room - start : 0;
+    if (width == 0 || display_width(text) <= left) {
+      finish(indent + std::string(start, ' ') + text);
+      return;
+    }
+    // The note's own indent is kept on every line it takes.
+    std::size_t lead = std::min(text.find_first_not_of(' '), text.size());
+    std::string margin = indent + std::string(start + lead, ' ');
+    std::size_t rest = left > lead ? left - lead : 0;
+    for (const std::string& part :
+         wrap(std::string_view(text).substr(lead), std::max(rest, min_wrap_width)))
+      finish(margin + part);
   };
 
   if (!header_.empty()) {
     line(header_);
     std::vector<std::string> rule;
-    for (std::size_t width : widths) rule.emplace_back(width, '-');
+    for (std::size_t w : widths) rule.emplace_back(w, '-');
     line(rule);
   }
   for (const Row& row : rows_) {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kyoso::cli {
@@ -21,8 +22,13 @@ class Table {
   bool empty() const noexcept { return rows_.empty(); }
 
   // Every line starts with `indent`; columns are two spaces apart, a column empty in every
-  // row is left out, and no line ends in spaces.
-  std::string render(const std::string& indent = "") const;
+  // row is left out, and no line ends in spaces. With a `width` (0: none), a table wider
+  // than that is narrowed: the widest left-aligned column gives up a column at a time (never
+  // below its heading or min_wrap_width), and a cell or note longer than its room wraps onto
+  // the lines below. A table that cannot be narrowed enough stays wider.
+  std::string render(const std::string& indent = "", std::size_t width = 0) const;
+
+  static constexpr std::size_t min_wrap_width = 12;
 
  private:
   struct Row {
@@ -34,5 +40,11 @@ class Table {
   std::vector<Row> rows_;
   std::vector<bool> right_;
 };
+
+// The text in lines of at most `width` display columns: broken after a space, or after '/',
+// '-' or Japanese punctuation in the second half of a line, else between two
+// characters (never before a closing bracket or punctuation mark). A line holds at least one
+// character, so a character wider than `width` stands alone. Empty text gives one empty line.
+std::vector<std::string> wrap(std::string_view utf8, std::size_t width);
 
 }  // namespace kyoso::cli

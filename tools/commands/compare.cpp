@@ -77,7 +77,7 @@ void print_fit(Context& context, const FitComparison& c) {
   if (table.empty()) {
     context.out << pick(lang, "変化なし", "nothing changed") << "\n";
   } else {
-    context.out << table.render();
+    context.out << table.render("", context.width);
   }
   auto list = [&](std::string_view ja, std::string_view en, const std::vector<std::string>& ids) {
     if (ids.empty()) return;
@@ -199,7 +199,7 @@ void print_simulation(Context& context, const SimulationComparison& c) {
     row.push_back(change_cell(money_cell(b->budget_jpy, lang), money_cell(s->budget_jpy, lang)));
     table.add_row(std::move(row));
   }
-  context.out << table.render();
+  context.out << table.render("", context.width);
 }
 
 int run_simulate(Context& context) {

@@ -49,7 +49,7 @@ std::string unresolved_text(const Model& model, const Diagnosis& d, Lang lang) {
 }
 
 void print_table(const Model& model, const std::vector<Diagnosis>& found, bool text_query,
-                 Lang lang, std::ostream& out) {
+                 Lang lang, std::size_t width, std::ostream& out) {
   if (found.empty()) {
     out << pick(lang, "該当する課題はありません。\n", "No challenge matches.\n");
     return;
@@ -77,7 +77,7 @@ void print_table(const Model& model, const std::vector<Diagnosis>& found, bool t
       if (!listed) factors.push_back(&f);
     }
   }
-  out << table.render();
+  out << table.render("", width);
   std::sort(factors.begin(), factors.end(),
             [](const FactorLink* a, const FactorLink* b) { return a->id < b->id; });
   out << "\n" << pick(lang, "成功要因", "success factors") << "\n";
@@ -117,7 +117,7 @@ int run(Context& context) {
   if (context.format == "json") {
     context.out << to_json(found) << "\n";
   } else {
-    print_table(model, found, !query.text.empty(), context.lang, context.out);
+    print_table(model, found, !query.text.empty(), context.lang, context.width, context.out);
   }
   return exit_ok;
 }

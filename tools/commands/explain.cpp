@@ -19,8 +19,8 @@ std::string cited_path(const Model& model, const Path& path, SourceList& sources
   return path_text(path) + (marks.empty() ? "" : " " + marks);
 }
 
-void print_criteria(const Model& model, const Recommendation& r, Lang lang, SourceList& sources,
-                    std::ostream& out) {
+void print_criteria(const Model& model, const Recommendation& r, Lang lang, std::size_t width,
+                    SourceList& sources, std::ostream& out) {
   std::vector<const Criterion*> criteria;
   for (const Criterion& c : r.met) criteria.push_back(&c);
   for (const Criterion& c : r.missed) criteria.push_back(&c);
@@ -52,7 +52,7 @@ void print_criteria(const Model& model, const Recommendation& r, Lang lang, Sour
   }
   table.add_row({std::string(pick(lang, "合計", "total")), decimal(total_weight, shown_decimals),
                  "", rounded(r.score, shown_decimals)});
-  out << table.render();
+  out << table.render("", width);
   out << "\n"
       << pick(lang, "寄与 = 重み × 強さ ÷ 重みの合計 ",
               "contribution = weight × strength ÷ total weight ")
@@ -60,7 +60,8 @@ void print_criteria(const Model& model, const Recommendation& r, Lang lang, Sour
       << pick(lang, "。寄与の合計がスコア。", "; the contributions add up to the score.") << "\n";
 }
 
-void print_table(const Model& model, const Recommendation& r, Lang lang, std::ostream& out) {
+void print_table(const Model& model, const Recommendation& r, Lang lang, std::size_t width,
+                 std::ostream& out) {
   SourceList sources(r.sources);
   out << r.id << "  " << r.name.in(lang) << "\n\n";
   Table summary;
@@ -70,14 +71,14 @@ void print_table(const Model& model, const Recommendation& r, Lang lang, std::os
   for (const Text& reason : r.reasons) {
     summary.add_note(1, std::string(pick(lang, "・", "- ")) + reason.in(lang));
   }
-  out << summary.render() << "\n";
-  print_criteria(model, r, lang, sources, out);
+  out << summary.render("", width) << "\n";
+  print_criteria(model, r, lang, width, sources, out);
   if (!r.paths.empty()) {
     out << "\n" << pick(lang, "適格性の根拠", "eligibility paths") << "\n";
     for (const Path& p : r.paths) out << "  " << cited_path(model, p, sources) << "\n";
   }
   if (!sources.sources().empty()) {
-    out << "\n" << pick(lang, "出典", "sources") << "\n" << sources.render("  ");
+    out << "\n" << pick(lang, "出典", "sources") << "\n" << sources.render("  ", width);
   }
 }
 
@@ -105,7 +106,7 @@ int run(Context& context) {
     options.lang = context.lang;
     context.out << to_dot(subgraph(model, nodes), options);
   } else {
-    print_table(model, r, context.lang, context.out);
+    print_table(model, r, context.lang, context.width, context.out);
   }
   return exit_ok;
 }

@@ -34,7 +34,8 @@ std::string met_text(const Model& model, const Recommendation& r, Lang lang) {
   return out;
 }
 
-void print_table(const Model& model, const FitResult& result, Lang lang, std::ostream& out) {
+void print_table(const Model& model, const FitResult& result, Lang lang, std::size_t width,
+                 std::ostream& out) {
   Table table({std::string(pick(lang, "順位", "rank")), std::string(pick(lang, "スコア", "score")),
                std::string(pick(lang, "適格性", "eligibility")), "id",
                std::string(pick(lang, "プログラム", "program")),
@@ -52,7 +53,7 @@ void print_table(const Model& model, const FitResult& result, Lang lang, std::os
     }
     for (const Criterion& c : r.met) inherited = inherited || c.strength < 1;
   }
-  out << table.render();
+  out << table.render("", width);
   if (inherited) {
     out << "\n"
         << pick(lang, "* 親プログラムから継承した条件（重み×",
@@ -105,7 +106,7 @@ int run(Context& context) {
   if (context.format == "json") {
     context.out << to_json(result) << "\n";
   } else {
-    print_table(model, result, context.lang, context.out);
+    print_table(model, result, context.lang, context.width, context.out);
   }
   return exit_ok;
 }

@@ -17,7 +17,7 @@ std::string via_text(const Path& path) {
 }
 
 void print_table(const Node& start, const std::vector<Neighbor>& found, Lang lang,
-                 std::ostream& out) {
+                 std::size_t width, std::ostream& out) {
   out << start.id << "  " << start.name.in(lang) << "\n\n";
   if (found.empty()) {
     out << pick(lang, "該当するノードはありません。\n", "No neighbours.\n");
@@ -31,7 +31,7 @@ void print_table(const Node& start, const std::vector<Neighbor>& found, Lang lan
     table.add_row({std::to_string(n.depth), via_text(n.path), n.id, std::string(to_string(n.kind)),
                    n.name.in(lang)});
   }
-  out << table.render();
+  out << table.render("", width);
 }
 
 Direction direction_option(const std::string& value) {
@@ -66,7 +66,7 @@ int run(Context& context) {
   if (context.format == "json") {
     context.out << to_json(start.id, found) << "\n";
   } else {
-    print_table(start, found, context.lang, context.out);
+    print_table(start, found, context.lang, context.width, context.out);
   }
   return exit_ok;
 }

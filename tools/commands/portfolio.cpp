@@ -37,7 +37,8 @@ std::string names_of(const Model& model, const std::vector<std::string>& ids, La
   return out;
 }
 
-void print_table(const Model& model, const Portfolio& plan, Lang lang, std::ostream& out) {
+void print_table(const Model& model, const Portfolio& plan, Lang lang, std::size_t width,
+                 std::ostream& out) {
   if (plan.plan.empty()) {
     out << pick(lang, "計画に入るプログラムはありません。\n", "No program fits into a plan.\n");
   } else {
@@ -53,7 +54,7 @@ void print_table(const Model& model, const Portfolio& plan, Lang lang, std::ostr
         table.add_note(3, std::string(pick(lang, "・", "- ")) + reason.in(lang));
       }
     }
-    out << table.render();
+    out << table.render("", width);
   }
   if (!plan.uncovered.empty()) {
     out << "\n"
@@ -79,7 +80,7 @@ int run(Context& context) {
   if (context.format == "json") {
     context.out << to_json(plan) << "\n";
   } else {
-    print_table(model, plan, context.lang, context.out);
+    print_table(model, plan, context.lang, context.width, context.out);
   }
   return exit_ok;
 }

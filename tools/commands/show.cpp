@@ -42,7 +42,8 @@ std::string edge_detail(const Model& model, const Edge& edge, Lang lang, SourceL
 
 std::string note_mark(Lang lang) { return std::string(pick(lang, "※ ", "note: ")); }
 
-void print_table(const Model& model, NodeIndex index, Lang lang, std::ostream& out) {
+void print_table(const Model& model, NodeIndex index, Lang lang, std::size_t width,
+                 std::ostream& out) {
   const Node& node = model.node(index);
   // The node's own sources come first, so that a figure citing them points at the same [n].
   SourceList sources(node.sources);
@@ -59,12 +60,12 @@ void print_table(const Model& model, NodeIndex index, Lang lang, std::ostream& o
     header.add_row({std::string(pick(lang, "説明", "description")), node.description.in(lang)});
   }
   if (!node.note.empty()) header.add_row({std::string(pick(lang, "注記", "note")), node.note});
-  out << header.render();
+  out << header.render("", width);
 
   if (!node.attributes.empty()) {
     Table attributes;
     for (const auto& [key, value] : node.attributes) attributes.add_row({key, value});
-    out << "\n" << pick(lang, "属性", "attributes") << "\n" << attributes.render("  ");
+    out << "\n" << pick(lang, "属性", "attributes") << "\n" << attributes.render("  ", width);
   }
 
   if (!node.figures.empty()) {
@@ -77,7 +78,7 @@ void print_table(const Model& model, NodeIndex index, Lang lang, std::ostream& o
                        sources.cite(f.sources)});
       if (!f.note.empty()) figures.add_note(1, note_mark(lang) + f.note);
     }
-    out << "\n" << pick(lang, "数値", "figures") << "\n" << figures.render("  ");
+    out << "\n" << pick(lang, "数値", "figures") << "\n" << figures.render("  ", width);
   }
 
   std::vector<Step> steps = neighbours(model, index);
@@ -97,11 +98,11 @@ void print_table(const Model& model, NodeIndex index, Lang lang, std::ostream& o
     }
     out << "\n"
         << pick(lang, "関係", "neighbours") << " (" << steps.size() << ")\n"
-        << links.render("  ");
+        << links.render("  ", width);
   }
 
   if (!sources.sources().empty()) {
-    out << "\n" << pick(lang, "出典", "sources") << "\n" << sources.render("  ");
+    out << "\n" << pick(lang, "出典", "sources") << "\n" << sources.render("  ", width);
   }
 }
 
@@ -162,7 +163,7 @@ int run(Context& context) {
   if (context.format == "json") {
     print_json(model, node, context.lang, context.out);
   } else {
-    print_table(model, node, context.lang, context.out);
+    print_table(model, node, context.lang, context.width, context.out);
   }
   return exit_ok;
 }

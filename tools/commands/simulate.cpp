@@ -98,7 +98,7 @@ void print_table(Context& context, const SimulationResult& r) {
     over = over || y.over_budget > 0;
     table.add_row(std::move(row));
   }
-  context.out << table.render();
+  context.out << table.render("", context.width);
   if (bound || over) context.out << "\n";
   if (bound && r.options.policy == BudgetPolicy::scale_funding) {
     context.out << pick(lang, "上限: 予算に合わせて全拠点の支給額を縮小した年度（支給率）",
