@@ -95,6 +95,21 @@ std::string_view certainty_mark(Certainty certainty) {
   return "?";
 }
 
+std::string certainty_text(Certainty certainty, Lang lang) {
+  if (lang == Lang::en) return std::string(to_string(certainty));
+  switch (certainty) {
+    case Certainty::certain:
+      return "確実";
+    case Certainty::high:
+      return "高";
+    case Certainty::medium:
+      return "中";
+    case Certainty::unknown:
+      return "不明";
+  }
+  return std::string(to_string(certainty));
+}
+
 SourceList::SourceList(const std::vector<Source>& sources) { cite(sources); }
 
 std::string SourceList::cite(const std::vector<Source>& sources) {

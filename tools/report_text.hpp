@@ -33,8 +33,12 @@ std::string path_text(const Path& path);
 // "eligible", "via-partner", "not-eligible"; in Japanese 応募可, 連携先経由, 対象外.
 std::string eligibility_text(Eligibility eligibility, Lang lang);
 
-// The casebook's marks (DOMAIN.md §4): C certain, H high, M medium, ? unknown.
+// The casebook's marks (docs/domain.md, the casebook table): C certain, H high, M medium,
+// ? unknown.
 std::string_view certainty_mark(Certainty certainty);
+
+// "high", "medium" …; in Japanese 確実, 高, 中, 不明.
+std::string certainty_text(Certainty certainty, Lang lang);
 
 // Sources numbered in the order first cited, so that every citation of the same source
 // points at the same [n].

@@ -6,7 +6,8 @@ Lays budget_cut.json (beside this script) over the embedded FY2024 dataset, simu
 COI-NEXT on both models with the default policy (admit-fewer: a cut shows as fewer sites) and
 plots the active 本格型 (full-scale) and 育成型 (nurturing) sites per fiscal year, baseline
 against the cut, to OUTPUT.png (default: budget_cut.png in the current directory). Prints the
-same numbers as a table. The labels are English, so that no Japanese font is needed.
+same numbers as a table. The labels are Japanese, drawn with an installed Japanese font
+(`make` installs fonts-noto-cjk); without one the script says so and Japanese shows as boxes.
 """
 
 from __future__ import annotations
@@ -19,15 +20,32 @@ import matplotlib
 matplotlib.use("Agg")  # files only; no display needed
 
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
 
 import kyoso  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 PROGRAM = "program/coi-next"
-TRACKS = {  # the plot's labels are English: no Japanese font needed
-    "program/coi-next/full-scale": "full-scale track",
-    "program/coi-next/nurturing": "nurturing track",
-}
+TRACKS = ("program/coi-next/full-scale", "program/coi-next/nurturing")
+# matplotlib's default font (DejaVu Sans) has no Japanese: these do.
+JAPANESE_FONTS = ("Noto Sans CJK JP", "IPAexGothic", "IPAGothic", "TakaoGothic", "VL Gothic")
+
+
+def use_japanese_font() -> str | None:
+    """Puts an installed Japanese font first for matplotlib's text and returns its name, or
+    None when there is none."""
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    if not names.intersection(JAPANESE_FONTS):  # installed after matplotlib cached its list
+        for path in font_manager.findSystemFonts():
+            if any(key in path.lower() for key in ("cjk", "ipa", "takao", "vl-gothic")):
+                font_manager.fontManager.addfont(path)
+        names = {f.name for f in font_manager.fontManager.ttflist}
+    for name in JAPANESE_FONTS:
+        if name in names:
+            plt.rcParams["font.family"] = "sans-serif"
+            plt.rcParams["font.sans-serif"] = [name, *plt.rcParams["font.sans-serif"]]
+            return name
+    return None
 
 
 def main() -> None:
@@ -49,22 +67,25 @@ def main() -> None:
         budget = f"{b.budget_jpy / 1e8:.0f} → {c.budget_jpy / 1e8:.0f}"
         print(f"{b.fiscal_year}  {full:>19}  {nurturing:>18}  {budget:>11}")
 
+    if not use_japanese_font():
+        print("no Japanese font installed (Debian: fonts-noto-cjk): labels will show as boxes")
     fig, ax = plt.subplots(figsize=(8, 4.5))
-    for (track, label), colour in zip(TRACKS.items(), ("tab:blue", "tab:green")):
+    for track, colour in zip(TRACKS, ("tab:blue", "tab:green")):
         column = f"active:{track}"
+        name = base.node(track).name.ja
         ax.plot(baseline["fiscal_year"], baseline[column], color=colour, marker="o",
-                label=f"{label}, baseline (JPY 13.4 bn a year)")
+                label=f"{name}（現行: 毎年度134億円）")
         ax.plot(reduced["fiscal_year"], reduced[column], color=colour, marker="s",
-                linestyle="--", label=f"{label}, budget cut to JPY 12.0 bn from FY2025")
-    ax.annotate("the cut keeps every nurturing site: new entries are admitted before promotions",
+                linestyle="--", label=f"{name}（令和7年度から120億円）")
+    ax.annotate("予算減でも育成型は全拠点を維持: 新規採択を昇格より先に採る",
                 xy=(0.02, 0.40), xycoords="axes fraction", fontsize="small", color="tab:green")
-    ax.set_xlabel("fiscal year")
-    ax.set_ylabel("active sites")
+    ax.set_xlabel("年度")
+    ax.set_ylabel("拠点数")
     ax.set_ylim(0, 36)
     ax.set_xticks(list(baseline["fiscal_year"]))
     ax.tick_params(axis="x", labelrotation=45)
     ax.grid(True, alpha=0.3)
-    ax.set_title("COI-NEXT sites: baseline vs. a JPY 12.0 bn budget (policy admit-fewer)")
+    ax.set_title("COI-NEXT の拠点数: 現行予算と120億円への減額（方針 admit-fewer）")
     ax.legend(fontsize="small", loc="lower right")
     fig.tight_layout()
     fig.savefig(args.output, dpi=120)

@@ -270,13 +270,13 @@ void note_method(const Plan& plan, std::vector<Text>& notes) {
   char spread[64];
   std::snprintf(spread, sizeof spread, "±%g%%, %g-100%%", o.approx_spread * 100,
                 o.up_to_floor * 100);
-  notes.push_back({"モンテカルロ " + std::to_string(o.runs) + " 回（seed " +
-                       std::to_string(o.seed) + "）: 昇格は二項分布、1拠点額は程度 " + spread +
-                       " の一様分布（上限付き）、p10/p50/p90 は最近順位法",
-                   "Monte Carlo, " + std::to_string(o.runs) + " runs (seed " +
-                       std::to_string(o.seed) +
-                       "): promotions binomial; per-site amounts uniform within approx / up_to (" +
-                       spread + "); p10/p50/p90 by nearest rank"});
+  notes.push_back(
+      {"モンテカルロ " + std::to_string(o.runs) + " 回（乱数シード " + std::to_string(o.seed) +
+           "）: 昇格は二項分布、1拠点額は「程度」と「上限」の範囲（" + spread +
+           "）の一様分布、p10/p50/p90 は最近順位法",
+       "Monte Carlo, " + std::to_string(o.runs) + " runs (seed " + std::to_string(o.seed) +
+           "): promotions binomial; per-site amounts uniform within approx / up_to (" + spread +
+           "); p10/p50/p90 by nearest rank"});
 }
 
 }  // namespace

@@ -32,6 +32,28 @@ std::string yen(std::int64_t value) {
 
 std::string fy(int year) { return "FY" + std::to_string(year); }
 
+// 令和6年度 for 2024: the Japanese texts name fiscal years as the seed does (令和 began in
+// FY2019, 令和元年度).
+std::string nendo(int year) {
+  if (year < 2019) return std::to_string(year) + "年度";
+  return "令和" + (year == 2019 ? std::string("元") : std::to_string(year - 2018)) + "年度";
+}
+
+// How the source qualifies an amount, in the Japanese texts.
+std::string qualifier_ja(Qualifier q) {
+  switch (q) {
+    case Qualifier::exact:
+      return "記載額";
+    case Qualifier::approx:
+      return "程度";
+    case Qualifier::up_to:
+      return "上限";
+    case Qualifier::at_least:
+      return "以上";
+  }
+  return std::string(to_string(q));
+}
+
 std::string rate_text(double rate) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.4g", rate);
@@ -305,7 +327,7 @@ class PlanReader {
                           std::to_string(target.duration) + " - " +
                           std::to_string(target.new_sites) + ") / " + rate_text(inflow);
     note("昇格率 " + rate_text(rate) + " = " + formula + "：" + target.id +
-             " の sites を定常状態で保つ率（" + from + " → " + target.id + "）",
+             " の記載拠点数を定常状態で保つ率（" + from + " → " + target.id + "）",
          "promotion rate " + rate_text(rate) + " = " + formula + ": the rate that keeps " +
              target.id + " at its stated sites in steady state (" + from + " -> " + target.id +
              ")" + (raw > 1 || raw < 0 ? ", clamped to 0-1" : ""));
@@ -314,14 +336,15 @@ class PlanReader {
 
   void note_track(const SimulatedTrack& t) {
     if (t.duration == 0) {
-      note(t.id + ": 拠点なし（funding_per_site・duration なし）",
+      note(t.id + ": 拠点なし（1拠点の年額か支援期間の数値がない）",
            t.id + ": holds no sites (no funding_per_site or duration)");
       return;
     }
     std::string q(to_string(t.funding_qualifier));
-    note(t.id + ": 1拠点 " + yen(t.funding_per_site) + "円/年（" + q + "）、支援期間 " +
-             std::to_string(t.duration) + "年、新規 " + std::to_string(t.new_sites) +
-             "拠点/年、開始前年度 " + std::to_string(t.initial_sites) + "拠点",
+    note(t.id + ": 1拠点 " + yen(t.funding_per_site) + "円/年（" +
+             qualifier_ja(t.funding_qualifier) + "）、支援期間 " + std::to_string(t.duration) +
+             "年、新規 " + std::to_string(t.new_sites) + "拠点/年、開始前年度 " +
+             std::to_string(t.initial_sites) + "拠点",
          t.id + ": JPY " + yen(t.funding_per_site) + " per site per year (" + q + "), a " +
              std::to_string(t.duration) + "-year term, " + std::to_string(t.new_sites) +
              " new sites a year, " + std::to_string(t.initial_sites) +
@@ -330,11 +353,11 @@ class PlanReader {
     // it is empty, and the reader should know that this is for want of data.
     if (t.new_sites == 0 && !model_.node(t.id).figure("sites") &&
         !options_.initial_sites.count(t.id)) {
-      note(
-          t.id + ": モデルに sites の数値がないため継続拠点 0 で開始（initial_sites で指定できる）",
-          t.id +
-              ": the model states no sites figure, so it starts with no running sites (set "
-              "initial_sites)");
+      note(t.id +
+               ": モデルに拠点数の数値がないため継続拠点 0 で開始（--initial-sites で指定できる）",
+           t.id +
+               ": the model states no sites figure, so it starts with no running sites (set "
+               "initial_sites)");
     }
   }
 
@@ -368,19 +391,23 @@ class PlanReader {
     for (int y = start; y < start + options_.years; ++y) {
       plan_.budget.push_back(budget_of(y, by_year, undated));
     }
-    std::string stated;
+    std::string stated, stated_ja;
     for (const auto& [year, value] : by_year) {
       stated += (stated.empty() ? "" : ", ") + fy(year) + " " + yen(value);
+      stated_ja += (stated_ja.empty() ? "" : "、") + nendo(year) + " " + yen(value) + "円";
     }
     if (!by_year.empty()) {
       int last = by_year.rbegin()->first;
       std::string later = options_.future_budget_jpy
                               ? yen(*options_.future_budget_jpy) + " (as given)"
                               : "the last known, " + yen(by_year.rbegin()->second);
-      note("予算: " + stated + "（budget）; " + fy(last) + " より後は " + later,
+      std::string later_ja = options_.future_budget_jpy
+                                 ? yen(*options_.future_budget_jpy) + "円（指定値）"
+                                 : "最後の既知の額 " + yen(by_year.rbegin()->second) + "円";
+      note("予算: " + stated_ja + "（予算額の数値）。" + nendo(last) + "より後は" + later_ja,
            "budget: " + stated + " (budget figures); after " + fy(last) + ": " + later);
     } else {
-      note("予算 " + yen(*undated) + "円（年度なしの budget）",
+      note("予算 " + yen(*undated) + "円（年度のない予算額の数値）",
            "budget JPY " + yen(*undated) + " (an undated budget figure)");
     }
   }

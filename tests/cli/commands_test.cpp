@@ -104,18 +104,19 @@ TEST(Cli, UsageErrorIsFoundBeforeTheModelIsRead) {
 TEST(Cli, ValidateSummarisesAGoodFile) {
   Outcome run = kyoso({"validate", good});
   EXPECT_EQ(run.status, 0) << run.err;
-  EXPECT_EQ(run.out, "ok: 10 nodes, 11 edges\n");
+  EXPECT_EQ(run.out, "検証済み: ノード 10、エッジ 11\n");
   EXPECT_EQ(run.err, "");
+  EXPECT_EQ(kyoso({"validate", good, "--lang", "en"}).out, "ok: 10 nodes, 11 edges\n");
 }
 
 TEST(Cli, ValidateReadsTheModelOptionWhenGivenNoFile) {
-  EXPECT_EQ(kyoso({"--model", good, "validate"}).out, "ok: 10 nodes, 11 edges\n");
+  EXPECT_EQ(kyoso({"--model", good, "validate"}).out, "検証済み: ノード 10、エッジ 11\n");
 }
 
 TEST(Cli, ValidateChecksTheEmbeddedModelByDefault) {
   Outcome run = kyoso({"validate"});
   EXPECT_EQ(run.status, 0) << run.err;
-  EXPECT_EQ(run.out.rfind("ok: ", 0), 0u) << run.out;
+  EXPECT_EQ(run.out.rfind("検証済み: ", 0), 0u) << run.out;
 }
 
 TEST(Cli, ValidateAsJson) {
@@ -331,7 +332,7 @@ TEST(Cli, ExportWritesEachFormatToAFile) {
   json::value node_link = parse_json(read_file(dir.path() / "model.node-link"));
   EXPECT_EQ(node_link.at("nodes").as_array().size(), 10u);
   EXPECT_EQ(kyoso({"validate", (dir.path() / "model.jgf").string()}).out,
-            "ok: 10 nodes, 11 edges\n");
+            "検証済み: ノード 10、エッジ 11\n");
 }
 
 TEST(Cli, ExportWritesJgfToStandardOutputByDefault) {
@@ -383,8 +384,8 @@ TEST(Cli, ExportFocusWorksForEveryFormat) {
   fs::path file = dir.path() / "focus.json";
   ASSERT_EQ(with({"-o", file.string()}).status, 0);
   Outcome valid = kyoso({"validate", file.string()});
-  EXPECT_EQ(valid.out, "ok: " + std::to_string(nodes.size()) + " nodes, " + std::to_string(edges) +
-                           " edges\n");
+  EXPECT_EQ(valid.out, "検証済み: ノード " + std::to_string(nodes.size()) + "、エッジ " +
+                           std::to_string(edges) + "\n");
 }
 
 TEST(Cli, ExportFocusAtDepthZeroIsTheNodeAlone) {

@@ -207,7 +207,7 @@ TEST(SimulateCommand, MonteCarloWithTheSameSeedGivesTheSameOutput) {
     EXPECT_EQ(y.at("active").at(nurturing).at("p50"), 12);
   }
   Outcome table = kyoso({"simulate", "coi-next", "--years", "3", "--runs", "200", "--seed", "42"});
-  EXPECT_TRUE(contains(table.out, "モンテカルロ 200回（seed 42）")) << table.out;
+  EXPECT_TRUE(contains(table.out, "モンテカルロ 200回（乱数シード 42）")) << table.out;
   EXPECT_TRUE(std::regex_search(table.out, std::regex("[0-9]+ \\[[0-9]+–[0-9]+\\]"))) << table.out;
 }
 
@@ -316,7 +316,9 @@ TEST(ScenarioOption, EveryQueryCommandSeesTheScenariosNodes) {
 TEST(ScenarioOption, ValidateChecksTheScenarioAgainstTheModel) {
   Outcome ok = kyoso({"validate", "--scenario", new_program});
   ASSERT_EQ(ok.status, 0) << ok.err;
-  EXPECT_TRUE(contains(ok.out, "with scenario new_program (14 edits)")) << ok.out;
+  EXPECT_TRUE(contains(ok.out, "（シナリオ new_program の編集 14 件を適用）")) << ok.out;
+  EXPECT_TRUE(contains(kyoso({"validate", "--scenario", new_program, "--lang", "en"}).out,
+                       "with scenario new_program (14 edits)"));
   Outcome json_ok = kyoso({"validate", "--scenario", budget_cut, "--format", "json"});
   ASSERT_EQ(json_ok.status, 0) << json_ok.err;
   EXPECT_EQ(parse_json(json_ok.out).at("scenario"), budget_cut.c_str());

@@ -147,8 +147,8 @@ void print_simulation(Context& context, const SimulationComparison& c) {
                       "each cell base → scenario (one value when they agree)");
   if (c.base.monte_carlo()) {
     context.out << pick(lang, "、モンテカルロ ", "; Monte Carlo, ") << c.base.options.runs
-                << pick(lang, "回の中央値（seed ", " runs, medians (seed ") << c.base.options.seed
-                << pick(lang, "）", ")");
+                << pick(lang, "回の中央値（乱数シード ", " runs, medians (seed ")
+                << c.base.options.seed << pick(lang, "）", ")");
   }
   context.out << "\n\n";
   // The tracks of either side: a scenario may add or remove one.

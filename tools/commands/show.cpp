@@ -31,10 +31,10 @@ std::string edge_detail(const Model& model, const Edge& edge, Lang lang, SourceL
   if (edge.fiscal_year != 0) parts.push_back(fiscal_year_text(edge.fiscal_year, lang));
   if (edge.certainty != Certainty::certain) {
     parts.push_back(std::string(pick(lang, "確度: ", "certainty: ")) +
-                    std::string(to_string(edge.certainty)));
+                    certainty_text(edge.certainty, lang));
   }
   std::string text;
-  for (const std::string& part : parts) text += (text.empty() ? "" : ", ") + part;
+  for (const std::string& part : parts) append_item(text, pick(lang, "、", ", "), part);
   std::string marks = sources.cite(detail.sources);
   if (!marks.empty()) text += (text.empty() ? "" : " ") + marks;
   return text;

@@ -58,7 +58,7 @@ void print_heading(Context& context, const SimulationResult& r) {
   }
   if (r.monte_carlo()) {
     context.out << pick(lang, "モンテカルロ ", "Monte Carlo: ") << o.runs
-                << pick(lang, "回（seed ", " runs (seed ") << o.seed
+                << pick(lang, "回（乱数シード ", " runs (seed ") << o.seed
                 << pick(lang, "）。各値は p50 [p10–p90]", "); each value is p50 [p10–p90]") << "\n";
   }
   context.out << "\n";

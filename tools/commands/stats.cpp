@@ -74,7 +74,7 @@ std::string memory_text(const Model& model, Lang lang) {
   std::string out(pick(lang, "メモリ: ", "memory: "));
   out += megabytes(m.total());
   out += pick(lang, "（グラフ ", " (graph ");
-  out += megabytes(m.graph) + ", " + per_edge;
+  out += megabytes(m.graph) + std::string(pick(lang, "、", ", ")) + per_edge;
   out += pick(lang, " バイト/エッジ、ノード ", " bytes/edge; nodes ");
   out += megabytes(m.nodes);
   out += pick(lang, "、エッジ詳細 ", "; edge details ");

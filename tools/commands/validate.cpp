@@ -28,10 +28,18 @@ int run(Context& context) {
     o["edges"] = loaded.edge_count();
     context.out << json_text(o);
   } else {
-    context.out << "ok: " << loaded.node_count() << " nodes, " << loaded.edge_count() << " edges";
-    if (scenario) {
-      context.out << " with scenario " << scenario->name << " (" << scenario->edits.size()
-                  << (scenario->edits.size() == 1 ? " edit)" : " edits)");
+    std::size_t edits = scenario ? scenario->edits.size() : 0;
+    if (context.lang == Lang::ja) {
+      context.out << "検証済み: ノード " << loaded.node_count() << "、エッジ "
+                  << loaded.edge_count();
+      if (scenario)
+        context.out << "（シナリオ " << scenario->name << " の編集 " << edits << " 件を適用）";
+    } else {
+      context.out << "ok: " << loaded.node_count() << " nodes, " << loaded.edge_count() << " edges";
+      if (scenario) {
+        context.out << " with scenario " << scenario->name << " (" << edits
+                    << (edits == 1 ? " edit)" : " edits)");
+      }
     }
     context.out << "\n";
   }

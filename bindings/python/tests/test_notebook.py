@@ -71,3 +71,6 @@ def test_the_tour_notebook_runs(kernel_environment: Path) -> None:
     assert "program/coi-next" in json.dumps([o.get("data", {}) for o in produced],
                                             ensure_ascii=False)
     assert "トップマネジメント" in text or "top management" in text.lower()
+    # The plots' Japanese labels are drawn with a Japanese font, not as boxes.
+    assert "font for Japanese labels: None" not in text
+    assert "missing from current font" not in text
