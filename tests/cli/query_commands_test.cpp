@@ -2,10 +2,12 @@
 // dataset as a user runs them, checked against the seed's model case and casebook.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <regex>
 #include <set>
 
+#include "display_width.hpp"
 #include "run_kyoso.hpp"
 
 namespace {
@@ -85,6 +87,34 @@ TEST(FitCommand, TheModelCaseAsJson) {
     ++quoted;
   }
   EXPECT_GT(quoted, 0u);
+}
+
+// Piped (as here), a table keeps its natural width; --width narrows it by wrapping text.
+TEST(FitCommand, WidthNarrowsTheTableByWrappingItsText) {
+  std::vector<std::string> profile{
+      "fit",    "--mission", "regional-revitalization", "--goal", "social-implementation",
+      "--lang", "en"};
+  auto widest = [](const std::string& text) {
+    std::size_t most = 0;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) most = std::max(most, kyoso::cli::display_width(line));
+    return most;
+  };
+  Outcome natural = kyoso(profile);
+  ASSERT_EQ(natural.status, 0) << natural.err;
+  EXPECT_GT(widest(natural.out), 150u);
+  std::vector<std::string> narrow = profile;
+  narrow.insert(narrow.end(), {"--width", "100"});
+  Outcome wrapped = kyoso(narrow);
+  ASSERT_EQ(wrapped.status, 0) << wrapped.err;
+  EXPECT_LE(widest(wrapped.out), 100u) << wrapped.out;
+  // Wrapped, not cut: every word of the natural table is still there.
+  EXPECT_TRUE(contains(wrapped.out, "(COI-NEXT)")) << wrapped.out;
+  EXPECT_TRUE(contains(wrapped.out, "Co-Creation Hub")) << wrapped.out;
+  narrow.back() = "0";
+  EXPECT_EQ(kyoso(narrow).out, natural.out);
+  narrow.back() = "wide";
+  EXPECT_EQ(kyoso(narrow).status, 2);
 }
 
 TEST(FitCommand, EnglishNamesWithLangEn) {
