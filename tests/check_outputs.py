@@ -251,7 +251,7 @@ def main() -> int:
     env["MPLBACKEND"] = "Agg"
     env.pop("COLUMNS", None)
 
-    failures, checked, skipped_python = [], 0, 0
+    failures, checked, skipped_python, rerecorded_count = [], 0, 0, 0
     for path in args.files:
         path = path.resolve()
         examples = document_examples(path) if path.suffix == ".md" else [golden_example(path)]
@@ -269,6 +269,7 @@ def main() -> int:
         checked += len(examples)
         if args.update and differing:
             update(path, differing)
+            rerecorded_count += len(differing)
             print(f"re-recorded {len(differing)} example(s) in {path.relative_to(ROOT)}")
         elif differing:
             failures += differing
@@ -283,6 +284,9 @@ def main() -> int:
               f"re-record with `{RERECORD}` and review `git diff` before committing.")
     if skipped_python:
         print(f"{skipped_python} Python examples not run: no kyoso package in --python")
+    if rerecorded_count:
+        print(f"{rerecorded_count} of {checked} examples re-recorded: review `git diff`")
+        return 0
     print(f"{checked - len(failures)} passed, {len(failures)} failed")
     return 1 if failures else 0
 
