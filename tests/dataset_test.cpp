@@ -1,4 +1,4 @@
-// The embedded FY2024 dataset (data/fy2024.jgf.json) against DOMAIN.md and the seed document.
+// The embedded FY2024 dataset (data/fy2024.jgf.json) against docs/domain.md and the seed document.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -113,7 +113,7 @@ void expect_figure(std::string_view id, std::string_view name, std::int64_t valu
   }
 }
 
-// --- DOMAIN.md §1: the canonical ids -------------------------------------------------------
+// --- docs/domain.md, entities: the canonical ids ------------------------------------------
 
 std::vector<std::pair<std::string, Kind>> canonical_ids() {
   std::vector<std::pair<std::string, Kind>> ids;
@@ -161,7 +161,8 @@ std::vector<std::pair<std::string, Kind>> canonical_ids() {
   return ids;
 }
 
-// The programs of the model-case slide and the 【…】 tag each answers (DOMAIN.md §3).
+// The programs of the model-case slide and the 【…】 tag each answers (docs/domain.md, the model
+// case).
 const std::vector<std::pair<std::string, std::string>>& model_case() {
   static const std::vector<std::pair<std::string, std::string>> programs = {
       {"program/base-funding", "purpose/base-support"},
@@ -178,7 +179,7 @@ const std::vector<std::pair<std::string, std::string>>& model_case() {
   return programs;
 }
 
-// --- DOMAIN.md §4: the casebook table ------------------------------------------------------
+// --- docs/domain.md: the casebook table -----------------------------------------------------
 
 struct CasebookRow {
   const char* id;
@@ -353,7 +354,7 @@ TEST(Programs, PillarsBelongToThePackage) {
   }
 }
 
-// === COI-NEXT (DOMAIN.md §2) ===============================================================
+// === COI-NEXT (docs/domain.md, Figures) =====================================================
 
 TEST(CoiNext, NurturingTrackHasItsSupportScale) {
   expect_figure("program/coi-next/nurturing", "funding_per_site", 30'000'000, "jpy_per_year",
@@ -419,7 +420,7 @@ TEST(CoiNext, RegionalCoCreationFieldNeedsALocalGovernmentAndACompany) {
   EXPECT_TRUE(partners.count("partner/companies"));
 }
 
-// === the model case (DOMAIN.md §3) =========================================================
+// === the model case (docs/domain.md) =======================================================
 
 TEST(ModelCase, EachProgramServesItsPurposeTag) {
   for (const auto& [program, purpose] : model_case()) {
@@ -486,7 +487,7 @@ TEST(Awards, TohokuIsCertifiedAsAnInternationalExcellenceUniversityIn2024) {
   EXPECT_EQ(award->fiscal_year, 2024);
 }
 
-// === the casebook (DOMAIN.md §4) ===========================================================
+// === the casebook (docs/domain.md) =========================================================
 
 TEST(Casebook, HasNineFactorsFourStagesAndTwentySevenChallenges) {
   EXPECT_EQ(model().nodes_of_kind(Kind::factor).size(), 9u);
@@ -563,7 +564,7 @@ TEST(Casebook, ResolvedRowsCiteExactlyTheirReferenceUniversities) {
 }
 
 TEST(Casebook, SpotCheckedRowsMatchDomainMd) {
-  // Rows 01, 02, 12 and 24 of DOMAIN.md §4, written out in full.
+  // Rows 01, 02, 12 and 24 of the casebook table (docs/domain.md), written out in full.
   EXPECT_EQ(ids_along("challenge/01", Relation::reference_case),
             (std::set<std::string>{"university/tuat", "university/hiroshima"}));
   EXPECT_EQ(ids_along("challenge/02", Relation::reference_case),

@@ -1,5 +1,6 @@
 // diagnose: from a challenge to the success factors and reference cases that answer it.
-// Exact checks on a small hand-built casebook, then the shipped dataset against DOMAIN.md §4.
+// Exact checks on a small hand-built casebook, then the shipped dataset against the casebook table
+// of docs/domain.md.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -231,7 +232,7 @@ TEST(Diagnose, RefusesAStageIdOfAnotherKind) {
   EXPECT_THROW(diagnose(casebook(), {{}, "factor/1", ""}), UnknownIdError);
 }
 
-// ---- the shipped dataset against the casebook table (DOMAIN.md §4) -------------------------
+// ---- the shipped dataset against the casebook table (docs/domain.md) ------------------------
 
 class DefaultCasebook : public ::testing::Test {
  protected:
@@ -266,7 +267,7 @@ TEST_F(DefaultCasebook, ChallengeTwentyTwoIsUnresolved) {
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_TRUE(ds[0].references.empty());
   EXPECT_FALSE(ds[0].unresolved.empty());
-  // DOMAIN.md §4: "? 東北, 広島, 立命館 or 広島".
+  // docs/domain.md, the casebook table: "? 東北, 広島, 立命館 or 広島".
   EXPECT_EQ(ds[0].candidates,
             (std::vector<std::vector<std::string>>{
                 {"university/tohoku", "university/hiroshima", "university/ritsumeikan"},
@@ -293,7 +294,7 @@ TEST_F(DefaultCasebook, TextMatchesAreRankedByMatch) {
   EXPECT_DOUBLE_EQ(ds[1].match, 8.0 / 11.0);
 }
 
-// One row of the casebook table. Certainty letters as in DOMAIN.md: C, H, M.
+// One row of the casebook table. Certainty letters as in docs/domain.md: C, H, M.
 struct Row {
   const char* id;
   const char* stage;
@@ -334,7 +335,7 @@ std::string universities(const std::string& slugs) {
   return out;
 }
 
-// DOMAIN.md §4, row by row.
+// docs/domain.md, the casebook table, row by row.
 const std::vector<Row>& table() {
   static const std::vector<Row> rows{
       {"01", "0", "process", "1", 'H', {"tuat", "hiroshima"}, 'H', ""},

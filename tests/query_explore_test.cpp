@@ -387,8 +387,8 @@ TEST(Neighbourhood, RefusesANegativeDepthAndAnUnknownFocus) {
   EXPECT_THROW(neighbourhood(diamond(), "zz", 1), UnknownIdError);
 }
 
-// DOMAIN.md §4: factor ❶ addresses challenges 01, 02, 06 and 15; 東京農工 is a reference
-// case of 01, 02 and 06.
+// docs/domain.md, the casebook table: factor ❶ addresses challenges 01, 02, 06 and 15; 東京農工 is
+// a reference case of 01, 02 and 06.
 TEST(DefaultModel, FactorOneReachesTuatThroughThreeOfItsChallenges) {
   const Model& m = default_model();
   if (!m.find("factor/1")) GTEST_SKIP() << "the compiled-in dataset has no casebook";

@@ -359,9 +359,9 @@ TEST(Portfolio, AGoalNoEligibleProgramServesIsReportedUncovered) {
 namespace kyoso {
 namespace {
 
-// The seed's slide 「具体的にどのような支援策が使えるのか？」 (DOMAIN.md §3): for a university
-// whose main mission is regional revitalisation, each need leads to the measure the slide
-// names for it.
+// The seed's slide 「具体的にどのような支援策が使えるのか？」 (docs/domain.md, the model case): for
+// a university whose main mission is regional revitalisation, each need leads to the measure the
+// slide names for it.
 struct SlideEntry {
   const char* purpose;
   std::vector<std::string> programs;  // the slide's measures for that need

@@ -50,7 +50,7 @@ TEST(ReportJson, WritesFractionsAsPythonDoes) {
   std::string text = to_json(fit(model(), model_case()));
   EXPECT_NE(text.find("\"score\":1.0,"), std::string::npos);
   EXPECT_NE(text.find("\"weight\":0.3}"), std::string::npos);  // the mission's default
-  EXPECT_EQ(text.find("E-"), std::string::npos);  // not Boost.JSON's 3.5E-1
+  EXPECT_EQ(text.find("E-"), std::string::npos);               // not Boost.JSON's 3.5E-1
 }
 
 TEST(FitJson, HasTheSchemaTheResolvedProfileTheWeightsAndEveryProgram) {
@@ -148,7 +148,7 @@ TEST(DiagnoseJson, ListsFactorsReferencesAndTheUnresolvedReadings) {
   EXPECT_EQ(six.at("unresolved"), json::array{});
   const json::value& twenty_one = doc.at("results").at(1);
   EXPECT_EQ(twenty_one.at("references"), json::array{});
-  // DOMAIN.md §4: "? 信州 or 東京農工, 広島".
+  // docs/domain.md, the casebook table: "? 信州 or 東京農工, 広島".
   EXPECT_EQ(twenty_one.at("unresolved"),
             (json::array{json::array{"university/shinshu"},
                          json::array{"university/tuat", "university/hiroshima"}}));

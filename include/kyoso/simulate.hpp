@@ -1,6 +1,6 @@
 // The sites of a multi-track program over the years: a cohort model read from the model's
-// data — COI-NEXT first (DOMAIN.md §2): new 育成型 sites each year, a promotion review into
-// 本格型, 本格型 sites for up to 10 years, OPERA's continuing projects running out, each site
+// data — COI-NEXT first (docs/domain.md, Figures): new 育成型 sites each year, a promotion review
+// into 本格型, 本格型 sites for up to 10 years, OPERA's continuing projects running out, each site
 // funded at its track's per-site amount, all within the program's annual budget.
 //
 // Everything program-specific is data: the tracks are the programs that are part_of the

@@ -1,5 +1,5 @@
 // The closed vocabulary of the model: node kinds, relations and the qualifiers of figures.
-// The strings are the ones files and users see; DOMAIN.md and the README define them.
+// The strings are the ones files and users see; docs/domain.md and docs/format.md define them.
 #pragma once
 
 #include <cstdint>

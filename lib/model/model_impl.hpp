@@ -22,8 +22,8 @@ struct Model::Impl {
   ModelInfo info;
   // Sorted by id; NodeIndex = position. Node records and edge details are shared, never
   // copied, between a model and the models derived from it (ModelBuilder::from, scenarios):
-  // deriving a model costs a pointer per node, not its texts and sources (STYLE.md: a reform
-  // that deep-copies the system was policyengine-core's worst performance bug).
+  // deriving a model costs a pointer per node, not its texts and sources (a reform that
+  // deep-copies the whole system was policyengine-core's worst performance bug, #397).
   std::vector<std::shared_ptr<const Node>> nodes;
   // Sorted by (source, relation, target).
   std::vector<Edge> edges;

@@ -1,6 +1,6 @@
-// diagnose: the casebook read backwards (DOMAIN.md §4). From a challenge a university faces,
-// to the success factors that overcome it and the universities whose cases to read, with the
-// certainty of each link, since much of the table is an alignment we inferred.
+// diagnose: the casebook read backwards (docs/domain.md, the casebook table). From a challenge a
+// university faces, to the success factors that overcome it and the universities whose cases to
+// read, with the certainty of each link, since much of the table is an alignment we inferred.
 //
 // Text matching. The query is split into terms at whitespace (ASCII or the ideographic space
 // U+3000, which Japanese input methods type); ASCII letters compare case-insensitively. A term

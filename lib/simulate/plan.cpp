@@ -133,7 +133,8 @@ class PlanReader {
   }
 
   // The tracks are the programs that are part_of the program (COI-NEXT: 育成型, 本格型 and
-  // OPERA, DOMAIN.md §5); the fields below a track are counted with it.
+  // OPERA, docs/domain.md: what the seed leaves open); the fields below a track are counted with
+  // it.
   void collect_tracks(NodeIndex program) {
     std::string_view program_call = model_.node(program).attribute("call");
     for (const Step& s : model_.neighbors(program, Direction::in, Relation::part_of)) {

@@ -97,7 +97,8 @@ TEST(FitCommand, WidthNarrowsTheTableByWrappingItsText) {
   auto widest = [](const std::string& text) {
     std::size_t most = 0;
     std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) most = std::max(most, kyoso::cli::display_width(line));
+    for (std::string line; std::getline(in, line);)
+      most = std::max(most, kyoso::cli::display_width(line));
     return most;
   };
   Outcome natural = kyoso(profile);
@@ -246,7 +247,7 @@ TEST(DiagnoseCommand, TopManagementFindsChallengesSixAndEleven) {
   Outcome run = kyoso({"diagnose", "--text", "トップマネジメント"});
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_EQ(challenge_ids(run.out), (std::vector<std::string>{"challenge/06", "challenge/11"}));
-  // DOMAIN.md §4: 06 ❶ 東京農工, 立命館; 11 ❸ 神戸, 広島; all H.
+  // docs/domain.md, the casebook table: 06 ❶ 東京農工, 立命館; 11 ❸ 神戸, 広島; all H.
   EXPECT_TRUE(contains(run.out, "❶ (H)"));
   EXPECT_TRUE(contains(run.out, "東京農工大学 (H)"));
   EXPECT_TRUE(contains(run.out, "❸ (H)"));
