@@ -199,12 +199,29 @@ def run_python(examples: list[Example], work: Path, env: dict[str, str]) -> None
 
 def matches(expected: list[str], actual: list[str]) -> bool:
     """Line by line; a line holding only … matches any number of lines."""
-    if not expected:
-        return not actual
-    head = expected[0]
-    if head.strip() == ELLIPSIS:
-        return any(matches(expected[1:], actual[k:]) for k in range(len(actual) + 1))
-    return bool(actual) and actual[0] == head and matches(expected[1:], actual[1:])
+    # The runs of lines between the …s: the first starts the output, the last ends it, and
+    # the others come in order between them (the earliest place each fits is as good as any).
+    runs: list[list[str]] = [[]]
+    for line in expected:
+        if line.strip() == ELLIPSIS:
+            runs.append([])
+        else:
+            runs[-1].append(line)
+    if len(runs) == 1:
+        return expected == actual
+    first, *middle, last = runs
+    if actual[:len(first)] != first or len(actual) < len(first) + len(last):
+        return False
+    at, end = len(first), len(actual) - len(last)
+    if actual[end:] != last:
+        return False
+    for run in middle:
+        while at + len(run) <= end and actual[at:at + len(run)] != run:
+            at += 1
+        if at + len(run) > end:
+            return False
+        at += len(run)
+    return True
 
 
 def rerecorded(expected: list[str], actual: list[str]) -> list[str]:

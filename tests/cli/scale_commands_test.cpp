@@ -55,7 +55,7 @@ std::string ScaleCommands::model_;
 TEST_F(ScaleCommands, SynthWritesAModelThatValidates) {
   Outcome run = kyoso({"--model", model_, "validate"});
   EXPECT_EQ(run.status, 0) << run.err;
-  EXPECT_TRUE(contains(run.out, "3000 edges")) << run.out;
+  EXPECT_TRUE(contains(run.out, "エッジ 3000")) << run.out;
 }
 
 TEST_F(ScaleCommands, SynthWithTheSameSeedWritesTheSameBytes) {
