@@ -33,9 +33,11 @@ golden: build
 	/usr/bin/python3 tests/check_outputs.py --update --bin $(BUILD)/bin --python $(BUILD)/python $(RECORDED)
 
 # The tour notebook in Jupyter, with the package from the build tree (an absolute path: the
-# kernel runs in the notebook's folder).
+# kernel runs in the notebook's folder). Jupyter refuses root unless told; this machine's
+# commands run as root.
 notebook: build
-	PYTHONPATH=$(CURDIR)/$(BUILD)/python jupyter notebook examples/notebooks/tour.ipynb
+	PYTHONPATH=$(CURDIR)/$(BUILD)/python jupyter notebook \
+	  $$([ "$$(id -u)" -eq 0 ] && echo --allow-root) examples/notebooks/tour.ipynb
 
 # Quick when everything is there: one dpkg-query, no network.
 deps:
