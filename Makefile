@@ -11,7 +11,8 @@ BUILD := build
 KYOSO := $(BUILD)/bin/kyoso
 PREFIX ?= /usr/local
 
-.PHONY: run test build deps golden notebook asan tsan fuzz install bench bench-peers format clean
+.PHONY: run test build deps golden notebook asan tsan fuzz install bench bench-peers format clean \
+        national
 
 run: build
 	$(KYOSO) fit --mission regional-revitalization --goal social-implementation
@@ -84,6 +85,10 @@ bench-peers: build
 	cmake --build $(BUILD) --target bench_models kyoso_path_lengths -j $(JOBS)
 	/usr/bin/python3 bench/peers/compare.py --kyoso $(KYOSO) \
 	  --path-lengths $(BUILD)/bin/kyoso_path_lengths $(BUILD)/bench/national-1m.jgf.json
+
+# Writes data/national.jgf.json again from data/national/ (docs/national.md).
+national:
+	/usr/bin/python3 data/national/convert.py
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
