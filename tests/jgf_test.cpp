@@ -271,6 +271,43 @@ TEST(Jgf, DuplicateKeysAreFoundInSmallAndLargeObjects) {
   EXPECT_EQ(large.where().pointer, "/graph/nodes/program~1coi-next/metadata/attributes/k2");
 }
 
+// An edge's typed detail (docs/format.md, Edges): attributes and figures, read and written.
+const std::string with_edge_detail =
+    replace(good, R"("relation": "serves", "metadata": {"certainty": "high",)",
+            R"("relation": "serves", "metadata": {"certainty": "high",
+       "attributes": {"round": "2", "role": "lead"},
+       "figures": [{"name": "allocation", "value": 150000000, "unit": "jpy", "fiscal_year": 2022}],)");
+
+TEST(Jgf, EdgesCarryAttributesAndFigures) {
+  Model m = parse_model(with_edge_detail);
+  const EdgeDetail& d = m.detail(0);
+  EXPECT_EQ(d.attribute("round"), "2");
+  EXPECT_EQ(d.attribute("role"), "lead");
+  EXPECT_EQ(d.attribute("missing"), "");
+  ASSERT_EQ(d.figures.size(), 1u);
+  EXPECT_EQ(d.figures[0].name, "allocation");
+  EXPECT_EQ(d.figures[0].value, 150'000'000);
+  EXPECT_EQ(d.figures[0].fiscal_year, 2022);
+  std::string saved = to_jgf(m);
+  EXPECT_NE(saved.find("\"round\": \"2\""), std::string::npos);
+  EXPECT_EQ(parse_model(saved), m);
+  EXPECT_EQ(to_jgf(parse_model(saved)), saved);
+}
+
+TEST(Jgf, AnEdgeAttributeThatIsNotAStringIsNamed) {
+  auto e = refused<ValidationError>(replace(with_edge_detail, R"("round": "2")", R"("round": 2)"));
+  EXPECT_EQ(e.problem(), "expected a string");
+  EXPECT_EQ(e.where().pointer, "/graph/edges/0/metadata/attributes/round");
+}
+
+TEST(Jgf, AnEdgeFigureIsCheckedAsANodesIs) {
+  auto e =
+      refused<ValidationError>(replace(with_edge_detail, R"("unit": "jpy", "fiscal_year": 2022)",
+                                       R"("unit": "yen", "fiscal_year": 2022)"));
+  EXPECT_EQ(e.problem(), "unknown unit \"yen\"");
+  EXPECT_EQ(e.where().pointer, "/graph/edges/0/metadata/figures/0/unit");
+}
+
 TEST(Jgf, SaveThenLoadGivesTheSameModelAndTheSameBytes) {
   Model first = parse_model(good);
   std::string saved = to_jgf(first);

@@ -94,7 +94,8 @@ TEST(ProfileOf, AUniversityWithoutAStoredProfileHasAnEmptyOne) {
 
 TEST(ProfileOf, TheEmbeddedModelsUniversitiesHoldWhatTheyWereAwarded) {
   Profile p = profile_of(default_model(), "university/tohoku");
-  EXPECT_EQ(p.holds, (std::vector<std::string>{"program/international-excellence"}));
+  // The core's award and the national layer's WPI centres (AIMR, AIMEC).
+  EXPECT_EQ(p.holds, (std::vector<std::string>{"program/international-excellence", "program/wpi"}));
   EXPECT_TRUE(p.mission.empty());
 }
 

@@ -162,9 +162,10 @@ TEST(NeighborsJson, NamesTheStartAndEachNeighboursDepthAndPath) {
   EXPECT_EQ(doc.at("id"), "university/hirosaki");
   const json::value& first = doc.at("neighbors").at(0);
   EXPECT_EQ(keys(first), (std::set<std::string>{"id", "name", "kind", "depth", "path"}));
-  EXPECT_EQ(first.at("id"), "program/j-peaks");
+  // Nearest first, then by id: the national layer's establishment comes before the programs.
+  EXPECT_EQ(first.at("id"), "establishment/national");
   EXPECT_EQ(first.at("depth"), 1);
-  EXPECT_EQ(first.at("kind"), "program");
+  EXPECT_EQ(first.at("kind"), "establishment");
   EXPECT_EQ(doc.at("neighbors").as_array().back().at("depth"), 2);
 }
 

@@ -42,7 +42,7 @@ TEST(Synth, TheFileLoadsBackAsTheSameModel) {
 }
 
 TEST(Synth, HasTheRequestedNodesAndExactlyTheRequestedEdges) {
-  const Model& base = default_model();
+  const Model& base = core_model();  // synthetic models are built on the core alone
   Model m = synthesize(small());
   EXPECT_EQ(m.edge_count(), 20'000u);
   auto added = [&](Kind kind) {
@@ -51,7 +51,7 @@ TEST(Synth, HasTheRequestedNodesAndExactlyTheRequestedEdges) {
   EXPECT_EQ(added(Kind::university), 40u);
   EXPECT_EQ(added(Kind::program), 30u);
   EXPECT_EQ(added(Kind::stakeholder), 2'000u);
-  // The embedded model is all there, sources and all.
+  // The embedded core is all there, sources and all.
   for (NodeIndex i = 0; i < base.node_count(); ++i) {
     EXPECT_EQ(m.node(base.node(i).id), base.node(i));
   }

@@ -42,6 +42,20 @@ TEST(Vocabulary, FlowsToConnectsStakeholdersAndOrganisations) {
   EXPECT_FALSE(allows(Relation::flows_to, Kind::program, Kind::org));
 }
 
+TEST(Vocabulary, TheNationalLayersRelationsConnectTheirKindsOnly) {
+  EXPECT_TRUE(allows(Relation::located_in, Kind::university, Kind::prefecture));
+  EXPECT_FALSE(allows(Relation::located_in, Kind::university, Kind::region));
+  EXPECT_TRUE(allows(Relation::in_region, Kind::prefecture, Kind::region));
+  EXPECT_TRUE(allows(Relation::succeeded_by, Kind::university, Kind::university));
+  EXPECT_TRUE(allows(Relation::partners_in, Kind::university, Kind::program));
+  EXPECT_TRUE(allows(Relation::candidate_for, Kind::university, Kind::program));
+  EXPECT_FALSE(allows(Relation::candidate_for, Kind::program, Kind::university));
+  EXPECT_TRUE(allows(Relation::chose_framework, Kind::university, Kind::framework));
+  EXPECT_TRUE(allows(Relation::indicates, Kind::framework, Kind::mission));
+  EXPECT_FALSE(allows(Relation::indicates, Kind::university, Kind::mission));
+  EXPECT_EQ(kind_of_id("framework/regional-contribution"), Kind::framework);
+}
+
 TEST(Vocabulary, KindOfIdReadsThePrefix) {
   EXPECT_EQ(kind_of_id("program/coi-next/nurturing"), Kind::program);
   EXPECT_EQ(kind_of_id("org/jst"), Kind::org);

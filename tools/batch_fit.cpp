@@ -107,10 +107,14 @@ void append_csv(std::string& out, const Model& model, const UniversityFit& fit,
 class Progress {
  public:
   explicit Progress(const Context& context) {
-    auto file = context.get("model");
-    std::error_code ec;
+    std::uintmax_t bytes = 0;
+    for (const std::string& file : context.model_files()) {
+      std::error_code ec;
+      std::uintmax_t size = std::filesystem::file_size(file, ec);
+      if (!ec) bytes += size;
+    }
     constexpr std::uintmax_t large = 16u << 20;
-    shown_ = file && isatty(STDERR_FILENO) && std::filesystem::file_size(*file, ec) >= large && !ec;
+    shown_ = isatty(STDERR_FILENO) && bytes >= large;
   }
   ~Progress() {
     if (shown_) std::cerr << "\r\033[K" << std::flush;
@@ -140,7 +144,8 @@ void refuse_profile_options(const Context& context) {
 int run_batch_fit(Context& context, const BatchFitOptions& options) {
   refuse_profile_options(context);
   Progress progress(context);
-  progress.phase("loading " + context.get("model").value_or("the model"));
+  std::vector<std::string> files = context.model_files();
+  progress.phase("loading " + (files.size() == 1 ? files[0] : std::string("the model")));
   const Model& model = context.model();
   progress.phase("fitting " + std::to_string(model.nodes_of_kind(Kind::university).size()) +
                  " universities");

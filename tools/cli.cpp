@@ -22,11 +22,15 @@ Context::Context(const po::variables_map& options, Lang lang, std::string format
     : options(options), lang(lang), format(std::move(format)), width(width), out(out) {}
 
 const Model& Context::base_model() {
-  if (auto file = get("model")) {
-    if (!loaded_) loaded_ = load_model(*file);
-    return *loaded_;
-  }
-  return default_model();
+  std::vector<std::string> files = model_files();
+  if (files.empty()) return default_model();
+  if (!loaded_) loaded_ = load_layers({files.begin(), files.end()});
+  return *loaded_;
+}
+
+std::vector<std::string> Context::model_files() const {
+  if (!options.count("model")) return {};
+  return options["model"].as<std::vector<std::string>>();
 }
 
 const Scenario* Context::scenario() {
@@ -74,8 +78,9 @@ po::options_description global_options() {
   po::options_description options("Global options (before or after the command)", 100);
   // clang-format off
   options.add_options()
-      ("model", po::value<std::string>()->value_name("FILE"),
-       "the model file (JGF); default: the embedded dataset")
+      ("model", po::value<std::vector<std::string>>()->value_name("FILE")->composing(),
+       "the model file (JGF); given again, the files are layers read as one model "
+       "(docs/format.md); default: the embedded dataset (the core and the national layer)")
       ("scenario", po::value<std::string>()->value_name("FILE"),
        "lay a scenario file (kyoso.scenario/1, docs/scenarios.md) over the model")
       ("lang", po::value<std::string>()->value_name("ja|en")->default_value("ja"),

@@ -57,8 +57,9 @@ class Context {
   const std::size_t width;   // the columns tables may take (Table::render); 0: any
   std::ostream& out;         // standard output, written only if the command succeeds
 
-  // The model named by --model, or the embedded one, with the --scenario file's edits laid
-  // over it when one is given; loaded (and the scenario applied) on first use.
+  // The model named by --model (one file, or several read as layers), or the embedded one, with the
+  // --scenario file's edits laid over it when one is given; loaded (and the scenario applied) on
+  // first use.
   const Model& model();
   // The model without the --scenario's edits: what `compare` compares the scenario with.
   const Model& base_model();
@@ -66,6 +67,8 @@ class Context {
   const Scenario* scenario();
   // A string option or positional argument, if given.
   std::optional<std::string> get(const char* name) const;
+  // The --model files in the order given (layers, docs/format.md); empty: the embedded one.
+  std::vector<std::string> model_files() const;
 
  private:
   std::optional<Model> loaded_;

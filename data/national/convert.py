@@ -285,7 +285,8 @@ class Converter:
     def prefecture_of(self, u: University) -> tuple[str, str]:
         """The prefecture of the address (本部所在地); else the one most of the faculties are
         in; else most of the graduate schools; else the row cannot be placed."""
-        rest = re.sub(r"^〒\s*[0-9０-９\-－‐ー]*\s*", "", u.address.strip())
+        # The postcode, however its dash is written, runs up to the first kana or kanji.
+        rest = re.sub(r"^〒?[^\u3040-\u30ff\u4e00-\u9fff]*", "", u.address.strip())
         for ja in self.prefectures:
             if rest.startswith(ja):
                 return ja, "address"

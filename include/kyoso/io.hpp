@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kyoso/model.hpp"
 
@@ -14,8 +15,13 @@ namespace kyoso {
 // The file format version this build reads and writes (top-level "schema_version").
 inline constexpr int schema_version = 1;
 
-// The embedded FY2024 (令和6年度) dataset, compiled into the library; built on first use.
+// The embedded dataset, compiled into the library and built on first use: the FY2024
+// (令和6年度) core read from the seed document (data/fy2024.jgf.json) with the national layer
+// over it (data/national.jgf.json: every university, who holds what; docs/national.md).
 const Model& default_model();
+// The core alone (data/fy2024.jgf.json), without the national layer: what synthetic models
+// (synth.hpp) are built on.
+const Model& core_model();
 
 // How much a model file may hold (docs/format.md, "Limits"); more is refused with an error
 // naming the place, before it can exhaust memory or the stack.
@@ -34,6 +40,12 @@ Model parse_model(std::string_view json, std::string_view origin, const LoadLimi
 // Reads and parses a file; throws IoError if it cannot be read or is over the size limit.
 Model load_model(const std::filesystem::path& file);
 Model load_model(const std::filesystem::path& file, const LoadLimits&);
+
+// Several files read as one model, e.g. the core and the national layer: each is loaded
+// alone (so each must be valid by itself), then they are merged in order (merge_layers,
+// docs/format.md "Layers"). One file is read as load_model reads it.
+Model load_layers(const std::vector<std::filesystem::path>& files);
+Model load_layers(const std::vector<std::filesystem::path>& files, const LoadLimits&);
 
 // The model as JGF v2, pretty-printed with sorted keys and a trailing newline, so that
 // saving what was loaded gives the same bytes.

@@ -80,9 +80,17 @@ struct Node {
 // What an edge carries besides its ends; most edges of a large model carry nothing.
 struct EdgeDetail {
   Text what;  // flows_to: 共同研究 / 知財ライセンス / 資金 …
+  // Documented keys (docs/format.md), e.g. "round": "2", "role": "lead", "lead": an id.
+  std::map<std::string, std::string> attributes;
+  std::vector<Figure> figures;  // e.g. an award's allocation for a fiscal year
   std::string note;
   std::vector<Source> sources;
-  bool empty() const noexcept { return what.empty() && note.empty() && sources.empty(); }
+
+  // The attribute's value, or an empty view.
+  std::string_view attribute(std::string_view key) const noexcept;
+  bool empty() const noexcept {
+    return what.empty() && attributes.empty() && figures.empty() && note.empty() && sources.empty();
+  }
   friend bool operator==(const EdgeDetail&, const EdgeDetail&) = default;
 };
 
@@ -171,6 +179,15 @@ class Model {
   friend class ModelBuilder;
   friend const Impl& impl_of(const Model&);
 };
+
+// Layers read as one model (docs/format.md, "Layers"), each laid over the ones before it. A
+// node, or an edge (source, relation, target), in several layers is one: kind and names must
+// agree; attributes, figures and sources are united; a value both give (an attribute, a
+// description, a note, an edge's fiscal year or `what`) must be the same, or a ValidationError
+// names both origins and the key. An edge keeps the stronger certainty: its evidence is
+// united. The info is the first layer's, with every layer's sources. `origins` name the
+// layers in messages (file names), one per layer.
+Model merge_layers(std::span<const Model> layers, std::span<const std::string> origins);
 
 // Builds a Model. Nodes and edges may be added in any order; build() checks the whole
 // graph (ids, kinds, relations, amounts) and either returns a frozen Model or throws a

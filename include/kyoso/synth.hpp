@@ -1,5 +1,6 @@
-// Synthetic national-scale models: the embedded FY2024 model (its programs, purposes,
-// missions, fields, partners, casebook …) plus generated universities, each with a stored
+// Synthetic national-scale models: the embedded FY2024 core (core_model(): its programs,
+// purposes, missions, fields, partners, casebook …, without the national layer, whose place
+// the generated universities take) plus generated universities, each with a stored
 // profile, generated programs and stakeholders, and joint-research links skewed the way real
 // collaboration networks are (a few hubs, many small nodes). For benchmarks, and for trying
 // kyoso at the size of the real question: every university against every program.

@@ -26,8 +26,11 @@ enum class Kind : std::uint8_t {
   university,     // a named university
   partner,        // a partner a university may bring (local government, companies …)
   establishment,  // national / public / private
+  prefecture,     // one of the 47 (都道府県), where a university is
+  region,         // one of the eight regions (八地方区分) the prefectures are grouped into
+  framework,      // a support framework a national university chose (重点支援①②③)
 };
-inline constexpr std::size_t kind_count = 15;
+inline constexpr std::size_t kind_count = 18;
 
 enum class Relation : std::uint8_t {
   part_of,          // program->program (track of), pillar->package
@@ -58,8 +61,16 @@ enum class Relation : std::uint8_t {
   established_as,     // university->establishment
   reached_stage,      // university->stage: the development stage the university is at
   collaborates_with,  // university/stakeholder->stakeholder: joint research
+  // The national layer (docs/national.md): where each university is, and who holds what.
+  located_in,       // university->prefecture
+  in_region,        // prefecture->region
+  succeeded_by,     // university->university: merged into it (with the date)
+  partners_in,      // university->program: a partner in another's award (lead or applicant named)
+  candidate_for,    // university->program: under review, not (yet) awarded
+  chose_framework,  // university->framework, for a period of fiscal years
+  indicates,        // framework->mission: choosing it is evidence of that mission
 };
-inline constexpr std::size_t relation_count = 26;
+inline constexpr std::size_t relation_count = 33;
 
 // How sure the dataset is of an edge (casebook alignment: C, H, M, ?).
 enum class Certainty : std::uint8_t { certain, high, medium, unknown };

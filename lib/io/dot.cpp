@@ -35,6 +35,9 @@ namespace {
 //   university     house          #a4c2f4   a named university
 //   partner        trapezium      #b4a7d6   a partner a university brings
 //   establishment  box3d          #cccccc   national / public / private
+//   prefecture     tab            #e2efda   where a university is
+//   region         pentagon       #c9daf8   a group of prefectures
+//   framework      septagon       #d5a6bd   a support framework a national university chose
 struct KindStyle {
   Kind kind;
   const char* shape;
@@ -56,6 +59,9 @@ constexpr std::array<KindStyle, kind_count> kind_styles{{
     {Kind::university, "house", "#a4c2f4"},
     {Kind::partner, "trapezium", "#b4a7d6"},
     {Kind::establishment, "box3d", "#cccccc"},
+    {Kind::prefecture, "tab", "#e2efda"},
+    {Kind::region, "pentagon", "#c9daf8"},
+    {Kind::framework, "septagon", "#d5a6bd"},
 }};
 // The table is indexed by Kind; a kind added out of order would silently get another's style.
 static_assert([] {

@@ -197,6 +197,8 @@ std::string figure_name_text(std::string_view name, Lang lang) {
       {"universities_selected", "採択大学数"},
       {"share", "割合"},
       {"cases", "事例数"},
+      {"universities", "大学数"},
+      {"allocation", "配分額"},
   };
   std::string out(name);
   if (lang == Lang::ja) {

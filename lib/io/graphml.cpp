@@ -27,6 +27,8 @@
 //           fiscal_year      int     e.g. 2023 on `awarded`; 0 = not tied to a year
 //           what_ja          string  what flows on a flows_to edge
 //           what_en          string
+//           attributes_json  string  {"round":"2"}                        ({} when none)
+//           figures_json     string  [{"name":"allocation",…}]            ([] when none)
 //           note             string
 //           sources_json     string  as for nodes
 //
@@ -123,6 +125,12 @@ std::string to_graphml(const Model& model) {
                       [=](EdgeDescriptor d) { return xml_safe(detail_of(d).what.ja); });
   add<EdgeDescriptor>(dp, "what_en",
                       [=](EdgeDescriptor d) { return xml_safe(detail_of(d).what.en); });
+  add<EdgeDescriptor>(dp, "attributes_json", [=](EdgeDescriptor d) {
+    return compact(detail::attributes_json(detail_of(d).attributes));
+  });
+  add<EdgeDescriptor>(dp, "figures_json", [=](EdgeDescriptor d) {
+    return compact(detail::figures_json(detail_of(d).figures));
+  });
   add<EdgeDescriptor>(dp, "note", [=](EdgeDescriptor d) { return xml_safe(detail_of(d).note); });
   add<EdgeDescriptor>(dp, "sources_json", [=](EdgeDescriptor d) {
     return compact(detail::sources_json(detail_of(d).sources));

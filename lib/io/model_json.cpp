@@ -162,6 +162,29 @@ Figure ModelJsonReader::figure(const json::value& v, const std::string& at) cons
   return f;
 }
 
+std::map<std::string, std::string> ModelJsonReader::attributes(const json::object& o,
+                                                               const std::string& at) const {
+  std::map<std::string, std::string> out;
+  if (const json::value* attrs = o.if_contains("attributes")) {
+    for (const auto& kv : object(*attrs, at + "/attributes")) {
+      std::string key(view(kv.key()));
+      out[key] = string(kv.value(), at + "/attributes/" + pointer_token(key));
+    }
+  }
+  return out;
+}
+
+std::vector<Figure> ModelJsonReader::figures(const json::object& o, const std::string& at) const {
+  std::vector<Figure> out;
+  if (const json::value* figs = o.if_contains("figures")) {
+    const json::array& list = array(*figs, at + "/figures");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      out.push_back(figure(list[i], at + "/figures/" + std::to_string(i)));
+    }
+  }
+  return out;
+}
+
 Node ModelJsonReader::node_metadata(const std::string& id, const json::object& meta,
                                     const std::string& at,
                                     std::initializer_list<std::string_view> extra_keys) const {
@@ -185,18 +208,8 @@ Node ModelJsonReader::node_metadata(const std::string& id, const json::object& m
   if (!meta.contains("name")) fail("node has no name", at, id);
   n.name = text(meta, "name", at);
   n.description = text(meta, "description", at);
-  if (const json::value* attrs = meta.if_contains("attributes")) {
-    for (const auto& kv : object(*attrs, at + "/attributes")) {
-      std::string key(view(kv.key()));
-      n.attributes[key] = string(kv.value(), at + "/attributes/" + pointer_token(key));
-    }
-  }
-  if (const json::value* figs = meta.if_contains("figures")) {
-    const json::array& list = array(*figs, at + "/figures");
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      n.figures.push_back(figure(list[i], at + "/figures/" + std::to_string(i)));
-    }
-  }
+  n.attributes = attributes(meta, at);
+  n.figures = figures(meta, at);
   n.note = optional_string(meta, "note", at);
   n.sources = sources(meta, at);
   return n;
@@ -220,7 +233,8 @@ ModelBuilder::EdgeSpec ModelJsonReader::edge(const json::value& v, const std::st
 void ModelJsonReader::edge_metadata(const json::value& v, const std::string& here,
                                     ModelBuilder::EdgeSpec& e) const {
   const json::object& meta = object(v, here);
-  only_keys(meta, {"certainty", "fiscal_year", "what", "note", "sources"}, here);
+  only_keys(meta, {"certainty", "fiscal_year", "what", "attributes", "figures", "note", "sources"},
+            here);
   if (meta.contains("certainty")) {
     std::string c = string(meta.at("certainty"), here + "/certainty");
     auto parsed = parse_certainty(c);
@@ -229,6 +243,8 @@ void ModelJsonReader::edge_metadata(const json::value& v, const std::string& her
   }
   e.fiscal_year = fiscal_year(meta, here);
   e.detail.what = text(meta, "what", here);
+  e.detail.attributes = attributes(meta, here);
+  e.detail.figures = figures(meta, here);
   e.detail.note = optional_string(meta, "note", here);
   e.detail.sources = sources(meta, here);
 }
@@ -262,6 +278,8 @@ json::object edge_json(std::string_view source, std::string_view target, Relatio
   if (certainty != Certainty::certain) m["certainty"] = key_of(to_string(certainty));
   if (fiscal_year) m["fiscal_year"] = *fiscal_year;
   if (!detail.what.empty()) m["what"] = text_json(detail.what);
+  if (!detail.attributes.empty()) m["attributes"] = attributes_json(detail.attributes);
+  if (!detail.figures.empty()) m["figures"] = figures_json(detail.figures);
   put_common(m, detail.note, detail.sources);
   if (!m.empty()) o["metadata"] = std::move(m);
   return o;

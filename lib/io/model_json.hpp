@@ -9,6 +9,7 @@
 #include <boost/json/value.hpp>
 #include <functional>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +60,10 @@ class ModelJsonReader {
   Text text(const boost::json::object&, std::string_view key, const std::string& at) const;
   std::vector<Source> sources(const boost::json::object&, const std::string& at) const;
   Figure figure(const boost::json::value&, const std::string& at) const;
+  // The object's "attributes" (string values) and "figures", if any.
+  std::map<std::string, std::string> attributes(const boost::json::object&,
+                                                const std::string& at) const;
+  std::vector<Figure> figures(const boost::json::object&, const std::string& at) const;
   // A node's metadata object: kind, name, description, attributes, figures, note, sources.
   // `extra_keys` may also appear (a scenario's add_node edit holds "op" and "node" beside them).
   Node node_metadata(const std::string& id, const boost::json::object& meta, const std::string& at,
@@ -66,7 +71,8 @@ class ModelJsonReader {
   // An edge object: source, target, relation and optional metadata. Other keys are the
   // caller's to check.
   ModelBuilder::EdgeSpec edge(const boost::json::value&, const std::string& at) const;
-  // An edge's metadata object (at `at`): certainty, fiscal year and detail, into `edge`.
+  // An edge's metadata object (at `at`): certainty, fiscal year and detail (what, attributes,
+  // figures, note, sources), into `edge`.
   void edge_metadata(const boost::json::value&, const std::string& at,
                      ModelBuilder::EdgeSpec& edge) const;
 

@@ -60,6 +60,8 @@ json::object link_json(const Model& model, const Edge& e) {
   o["fiscal_year"] =
       year_or_null(e.fiscal_year != 0 ? std::optional<int>(e.fiscal_year) : std::nullopt);
   o["what"] = detail::text_json(d.what);
+  o["attributes"] = detail::attributes_json(d.attributes);
+  o["figures"] = detail::figures_json(d.figures);
   o["note"] = d.note;
   o["sources"] = detail::sources_json(d.sources);
   return o;

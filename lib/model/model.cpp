@@ -25,6 +25,11 @@ std::string_view Node::attribute(std::string_view key) const noexcept {
   return it == attributes.end() ? std::string_view{} : std::string_view{it->second};
 }
 
+std::string_view EdgeDetail::attribute(std::string_view key) const noexcept {
+  auto it = attributes.find(std::string(key));
+  return it == attributes.end() ? std::string_view{} : std::string_view{it->second};
+}
+
 namespace {
 std::shared_ptr<const Model::Impl> empty_impl() {
   static const auto empty = [] {
@@ -172,16 +177,26 @@ std::size_t heap(const std::vector<Source>& sources) {
   for (const Source& s : sources) n += heap(s);
   return n;
 }
-std::size_t heap(const Node& node) {
-  std::size_t n = heap(node.id) + heap(node.name) + heap(node.description) + heap(node.note) +
-                  heap(node.sources) + node.figures.capacity() * sizeof(Figure);
+std::size_t heap(const std::map<std::string, std::string>& attributes) {
+  std::size_t n = 0;
   // A std::map entry: the pair plus the tree links (three pointers and a colour).
-  for (const auto& [key, value] : node.attributes) {
+  for (const auto& [key, value] : attributes) {
     n += sizeof(std::pair<const std::string, std::string>) + 4 * sizeof(void*) + heap(key) +
          heap(value);
   }
-  for (const Figure& f : node.figures) n += heap(f.name) + heap(f.note) + heap(f.sources);
   return n;
+}
+std::size_t heap(const std::vector<Figure>& figures) {
+  std::size_t n = figures.capacity() * sizeof(Figure);
+  for (const Figure& f : figures) n += heap(f.name) + heap(f.note) + heap(f.sources);
+  return n;
+}
+std::size_t heap(const Node& node) {
+  return heap(node.id) + heap(node.name) + heap(node.description) + heap(node.note) +
+         heap(node.sources) + heap(node.attributes) + heap(node.figures);
+}
+std::size_t heap(const EdgeDetail& d) {
+  return heap(d.what) + heap(d.attributes) + heap(d.figures) + heap(d.note) + heap(d.sources);
 }
 // A record made by std::make_shared: the object and its two reference counts.
 template <class T>
@@ -202,7 +217,7 @@ Model::Memory Model::memory() const noexcept {
   for (const auto& ids : m.by_kind) out.nodes += heap(ids);
   out.details = heap(m.details);
   for (const auto& d : m.details) {
-    out.details += shared_record<EdgeDetail> + heap(d->what) + heap(d->note) + heap(d->sources);
+    out.details += shared_record<EdgeDetail> + heap(*d);
   }
   return out;
 }

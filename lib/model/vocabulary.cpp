@@ -6,16 +6,18 @@ namespace kyoso {
 namespace {
 
 constexpr std::array<std::string_view, kind_count> kind_names{
-    "package",     "pillar", "program", "purpose",   "mission",    "field",   "applicant",    "org",
-    "stakeholder", "factor", "stage",   "challenge", "university", "partner", "establishment"};
+    "package",    "pillar",  "program",       "purpose",    "mission", "field",
+    "applicant",  "org",     "stakeholder",   "factor",     "stage",   "challenge",
+    "university", "partner", "establishment", "prefecture", "region",  "framework"};
 
 constexpr std::array<std::string_view, relation_count> relation_names{
-    "part_of",          "in_pillar",       "serves",      "targets",        "suits_field",
-    "applied_by",       "administered_by", "promotes_to", "considers",      "addresses",
-    "at_stage",         "reference_case",  "awarded",     "flows_to",       "next",
-    "needs_partner",    "applies_as",      "excludes",    "suits_stage",    "has_mission",
-    "pursues",          "works_in",        "has_partner", "established_as", "reached_stage",
-    "collaborates_with"};
+    "part_of",           "in_pillar",       "serves",      "targets",        "suits_field",
+    "applied_by",        "administered_by", "promotes_to", "considers",      "addresses",
+    "at_stage",          "reference_case",  "awarded",     "flows_to",       "next",
+    "needs_partner",     "applies_as",      "excludes",    "suits_stage",    "has_mission",
+    "pursues",           "works_in",        "has_partner", "established_as", "reached_stage",
+    "collaborates_with", "located_in",      "in_region",   "succeeded_by",   "partners_in",
+    "candidate_for",     "chose_framework", "indicates"};
 
 constexpr std::array<std::string_view, 4> certainty_names{"certain", "high", "medium", "unknown"};
 constexpr std::array<std::string_view, 4> qualifier_names{"exact", "approx", "up_to", "at_least"};
@@ -80,17 +82,46 @@ constexpr P has_partner[]{{K::university, K::partner}};
 constexpr P established_as[]{{K::university, K::establishment}};
 constexpr P reached_stage[]{{K::university, K::stage}};
 constexpr P collaborates_with[]{{K::university, K::stakeholder}, {K::stakeholder, K::stakeholder}};
+constexpr P located_in[]{{K::university, K::prefecture}};
+constexpr P in_region[]{{K::prefecture, K::region}};
+constexpr P succeeded_by[]{{K::university, K::university}};
+constexpr P university_to_program[]{{K::university, K::program}};
+constexpr P chose_framework[]{{K::university, K::framework}};
+constexpr P indicates[]{{K::framework, K::mission}};
 
-constexpr std::array<std::span<const P>, relation_count> signatures{
-    part_of,         in_pillar,          serves,
-    targets,         suits_field,        applied_by,
-    administered_by, program_to_program, program_to_program,
-    addresses,       at_stage,           reference_case,
-    awarded,         flows_to,           next,
-    needs_partner,   applies_as,         excludes,
-    suits_stage,     has_mission,        pursues,
-    works_in,        has_partner,        established_as,
-    reached_stage,   collaborates_with};
+constexpr std::array<std::span<const P>, relation_count> signatures{part_of,
+                                                                    in_pillar,
+                                                                    serves,
+                                                                    targets,
+                                                                    suits_field,
+                                                                    applied_by,
+                                                                    administered_by,
+                                                                    program_to_program,
+                                                                    program_to_program,
+                                                                    addresses,
+                                                                    at_stage,
+                                                                    reference_case,
+                                                                    awarded,
+                                                                    flows_to,
+                                                                    next,
+                                                                    needs_partner,
+                                                                    applies_as,
+                                                                    excludes,
+                                                                    suits_stage,
+                                                                    has_mission,
+                                                                    pursues,
+                                                                    works_in,
+                                                                    has_partner,
+                                                                    established_as,
+                                                                    reached_stage,
+                                                                    collaborates_with,
+                                                                    located_in,
+                                                                    in_region,
+                                                                    succeeded_by,
+                                                                    university_to_program,
+                                                                    university_to_program,
+                                                                    chose_framework,
+                                                                    indicates};
 
 }  // namespace
 

@@ -108,7 +108,7 @@ class Generator {
  public:
   explicit Generator(const SynthOptions& options)
       : options_(options),
-        base_(default_model()),
+        base_(core_model()),
         words_(base_),
         draw_(options.seed),
         builder_(ModelBuilder::from(base_)) {}

@@ -10,6 +10,11 @@ namespace {
 
 const std::string data_dir = KYOSO_TEST_DATA_DIR;
 const std::string good = data_dir + "/cli_good.jgf.json";
+// The embedded dataset's two layers, as files (docs/national.md).
+const std::string core_file =
+    fs::path(KYOSO_SEED_FILE).parent_path().parent_path() / "fy2024.jgf.json";
+const std::string national_file =
+    fs::path(KYOSO_SEED_FILE).parent_path().parent_path() / "national.jgf.json";
 
 // --- help and version ---------------------------------------------------------------------
 
@@ -100,6 +105,40 @@ TEST(Cli, UsageErrorIsFoundBeforeTheModelIsRead) {
 }
 
 // --- validate -----------------------------------------------------------------------------
+
+TEST(Cli, ModelGivenTwiceReadsTheFilesAsLayersOfOneModel) {
+  Outcome embedded = kyoso({"validate"});
+  Outcome layers = kyoso({"--model", core_file, "--model", national_file, "validate"});
+  ASSERT_EQ(layers.status, 0) << layers.err;
+  EXPECT_EQ(layers.out, embedded.out);
+  Outcome json_run =
+      kyoso({"--model", core_file, "--model", national_file, "validate", "--format", "json"});
+  json::value doc = parse_json(json_run.out);
+  EXPECT_EQ(doc.at("file"), nullptr);
+  EXPECT_EQ(doc.at("files"), (json::array{json::value(core_file), json::value(national_file)}));
+}
+
+TEST(Cli, LayersThatDisagreeAreBadInputNamingBothFiles) {
+  TempDir dir;
+  std::string changed = (dir.path() / "changed.jgf.json").string();
+  std::string text = read_file(good);
+  // An identical copy merges into one model; another value of an attribute does not.
+  std::ofstream(changed) << text;
+  Outcome same = kyoso({"--model", good, "--model", changed, "validate"});
+  EXPECT_EQ(same.status, 0) << same.err;
+  EXPECT_EQ(same.out, "ok: 10 nodes, 11 edges\n");
+  std::string call = "\"call\": \"open\"";
+  auto at = text.find(call);
+  ASSERT_NE(at, std::string::npos) << "cli_good.jgf.json has no open call";
+  text.replace(at, call.size(), "\"call\": \"closed\"");
+  std::ofstream(changed, std::ios::trunc) << text;
+  Outcome run = kyoso({"--model", good, "--model", changed, "validate"});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(
+      run.err.find("attribute \"call\" is \"open\" in " + good + " but \"closed\" in " + changed),
+      std::string::npos)
+      << run.err;
+}
 
 TEST(Cli, ValidateSummarisesAGoodFile) {
   Outcome run = kyoso({"validate", good});

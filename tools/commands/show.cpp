@@ -33,6 +33,10 @@ std::string edge_detail(const Model& model, const Edge& edge, Lang lang, SourceL
     parts.push_back(std::string(pick(lang, "確度: ", "certainty: ")) +
                     certainty_text(edge.certainty, lang));
   }
+  for (const auto& [key, value] : detail.attributes) parts.push_back(key + ": " + value);
+  for (const Figure& f : detail.figures) {
+    parts.push_back(figure_name_text(f.name, lang) + " " + to_text(f, lang));
+  }
   std::string text;
   for (const std::string& part : parts) append_item(text, pick(lang, "、", ", "), part);
   std::string marks = sources.cite(detail.sources);
@@ -123,7 +127,7 @@ json::object node_json(const Node& node, Lang lang) {
   return o;
 }
 
-json::object neighbour_json(const Model& model, const Step& step) {
+json::object neighbour_json(const Model& model, const Step& step, Lang lang) {
   const Edge& edge = model.edge(step.edge);
   const EdgeDetail& detail = model.detail(edge);
   const Node& other = model.node(step.node);
@@ -136,6 +140,12 @@ json::object neighbour_json(const Model& model, const Step& step) {
   o["certainty"] = to_string(edge.certainty);
   o["fiscal_year"] = edge.fiscal_year != 0 ? json::value(edge.fiscal_year) : json::value();
   o["what"] = detail.what.empty() ? json::value() : json::value(text_json(detail.what));
+  json::object attributes;
+  for (const auto& [key, value] : detail.attributes) attributes[key] = value;
+  json::array figures;
+  for (const Figure& f : detail.figures) figures.push_back(figure_json(f, lang));
+  o["attributes"] = std::move(attributes);
+  o["figures"] = std::move(figures);
   o["note"] = detail.note;
   o["sources"] = sources_json(detail.sources);
   return o;
@@ -144,7 +154,7 @@ json::object neighbour_json(const Model& model, const Step& step) {
 void print_json(const Model& model, NodeIndex index, Lang lang, std::ostream& out) {
   json::array links;
   for (const Step& step : neighbours(model, index)) {
-    links.push_back(neighbour_json(model, step));
+    links.push_back(neighbour_json(model, step, lang));
   }
   json::object doc;
   doc["schema"] = "kyoso.node/1";

@@ -11,9 +11,9 @@ namespace {
 void declare(CommandLine& line) { line.add_argument("file"); }
 
 int run(Context& context) {
-  std::optional<std::string> file = context.get("file");
-  if (!file) file = context.get("model");
-  Model loaded = file ? load_model(*file) : default_model();
+  std::vector<std::string> files = context.model_files();
+  if (auto file = context.get("file")) files = {*file};
+  Model loaded = files.empty() ? default_model() : load_layers({files.begin(), files.end()});
   // With --scenario, the scenario is checked too: every edit against the model.
   const Scenario* scenario = context.scenario();
   if (scenario) loaded = apply(loaded, *scenario);
@@ -21,7 +21,8 @@ int run(Context& context) {
     boost::json::object o;
     o["schema"] = "kyoso.validate/1";
     o["ok"] = true;
-    o["file"] = file ? boost::json::value(*file) : boost::json::value();
+    o["file"] = files.size() == 1 ? boost::json::value(files[0]) : boost::json::value();
+    o["files"] = boost::json::value_from(files);
     o["scenario"] = scenario ? boost::json::value(scenario->origin) : boost::json::value();
     o["model"] = model_info_json(loaded.info());
     o["nodes"] = loaded.node_count();
@@ -54,7 +55,8 @@ Command validate_command() {
       .summary = "Check a model file against every rule of the format",
       .arguments = "[options] [FILE]",
       .details =
-          "FILE defaults to --model, then to the embedded dataset. A file that breaks a\n"
+          "FILE defaults to --model (several: the layers read as one model), then to the\n"
+          "embedded dataset (the core and the national layer). A file that breaks a\n"
           "rule is refused whole: the message names the line and column, or the JSON\n"
           "pointer and the id, and the exit status is 1. With --scenario the scenario's\n"
           "edits are checked against the model too, and the counts are the scenario's.",

@@ -290,8 +290,8 @@ class Model:
         The national question at once (``kyoso fit --all-universities``): for each university,
         in id order, the ranking ``fit(**profile_of(university), weights=weights)`` gives —
         the same order and the same scores to the bit — without the explanations, which
-        :meth:`explain` gives for any one program. A university that stores no profile (the
-        embedded model's) gets every program with score 0.0.
+        :meth:`explain` gives for any one program. A university that stores nothing to fit by
+        (no mission, goals, fields or stage) gets every program with score 0.0.
 
         Args:
             weights: overrides of the criteria's weights, as for :meth:`fit`.
@@ -545,7 +545,8 @@ class Model:
         Nodes are keyed by id, with ``kind``, ``name_ja``, ``name_en``, ``description_ja``,
         ``description_en``, ``note``, ``attributes``, ``figures`` (amounts) and ``sources``;
         edges are keyed by relation, with ``relation``, ``certainty``, ``fiscal_year``,
-        ``what``, ``note`` and ``sources``.
+        ``what``, ``attributes`` (e.g. ``{"round": "2", "role": "lead"}``), ``figures``,
+        ``note`` and ``sources``.
         """
         from .graph import to_networkx
 
@@ -553,18 +554,23 @@ class Model:
 
 
 def default_model() -> Model:
-    """The FY2024 (令和6年度) dataset compiled into kyoso."""
+    """The dataset compiled into kyoso: the FY2024 (令和6年度) core read from the seed
+    document, with the national layer (every university, who holds what) laid over it."""
     return Model(_kyoso.default_model())
 
 
-def load(path: str | os.PathLike[str]) -> Model:
-    """Reads and validates a JGF model file.
+def load(path: str | os.PathLike[str], *layers: str | os.PathLike[str]) -> Model:
+    """Reads and validates a JGF model file; given several, reads them as one model, each
+    laid over the ones before it (``kyoso.load(core, national)``; docs/format.md, "Layers").
 
-    Raises :class:`kyoso.IoError` when it cannot be read, :class:`kyoso.ParseError` (with
-    line and column) when it is not JSON, :class:`kyoso.ValidationError` (with a JSON
-    pointer) when it breaks the model's rules.
+    Raises :class:`kyoso.IoError` when a file cannot be read, :class:`kyoso.ParseError`
+    (with line and column) when it is not JSON, :class:`kyoso.ValidationError` (with a JSON
+    pointer) when it breaks the model's rules, or when two layers give one value differently
+    (the message names both files and the key).
     """
-    return Model(_kyoso.load_model(os.fspath(path)))
+    if not layers:
+        return Model(_kyoso.load_model(os.fspath(path)))
+    return Model(_kyoso.load_layers([os.fspath(p) for p in (path, *layers)]))
 
 
 def parse(text: str, origin: str = "<input>") -> Model:
@@ -581,7 +587,8 @@ def synthesize(
 ) -> Model:
     """A synthetic national-scale model (``kyoso synth``), for trying kyoso at full size.
 
-    The embedded FY2024 model plus ``universities`` generated universities, each with a
+    The embedded FY2024 core (without the national layer, whose place the generated
+    universities take) plus ``universities`` generated universities, each with a
     stored profile (:meth:`Model.profile_of`), ``programs`` generated programs (some with
     tracks, closed calls, exclusions and partner conditions), ``stakeholders`` stakeholders,
     and joint-research links drawn by preferential attachment — a few hubs, many small nodes —

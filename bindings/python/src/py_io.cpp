@@ -1,7 +1,9 @@
 // io.hpp: loading, saving and exporting models. Reading, parsing and writing release the GIL.
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "py_convert.hpp"
 #include "py_init.hpp"
@@ -12,10 +14,18 @@ void init_io(py::module_& m) {
   using release = py::call_guard<py::gil_scoped_release>;
   m.attr("schema_version") = schema_version;
   m.def("default_model", &default_model, release(),
-        "The embedded FY2024 dataset (built once, on first use).");
+        "The embedded dataset: the FY2024 core and the national layer (built once, on first "
+        "use).");
   m.def(
       "load_model", [](const std::string& file) { return load_model(file); }, py::arg("file"),
       release(), "Reads and validates a JGF v2 file.");
+  m.def(
+      "load_layers",
+      [](const std::vector<std::string>& files) {
+        return load_layers(std::vector<std::filesystem::path>(files.begin(), files.end()));
+      },
+      py::arg("files"), release(),
+      "Reads several JGF files as one model, each laid over the ones before it.");
   m.def(
       "parse_model",
       [](const std::string& json, const std::string& origin) { return parse_model(json, origin); },

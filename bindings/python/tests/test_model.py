@@ -11,6 +11,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 import kyoso
 from conftest import small_graph
 
@@ -32,12 +34,14 @@ def test_a_node_carries_its_names_attributes_figures_and_sources(model: kyoso.Mo
     coi = model.node("program/coi-next")
     assert coi.kind == "program"
     assert coi.name.ja == "共創の場形成支援プログラム（COI-NEXT）"
-    assert coi.attributes == {"call": "open"}
+    assert coi.attributes["call"] == "open"
+    assert coi.attributes["awarded_list"] == "partial"  # the national layer's
     budget = coi.figure("budget", fiscal_year=2024)
     assert budget is not None
     assert (budget.value, budget.unit, budget.qualifier) == (13_400_000_000, "jpy", "approx")
     assert any("134億円" in s.quote for s in budget.sources)
-    assert coi.sources and all(s.document for s in coi.sources)
+    # The core quotes the seed; the national layer cites JST's list of hubs.
+    assert coi.sources[0].document and any(s.publisher for s in coi.sources)
 
 
 def test_an_id_may_leave_out_its_kind(model: kyoso.Model) -> None:
@@ -81,6 +85,40 @@ def test_a_small_model_loads_from_a_file_or_from_text(write_model) -> None:
     assert from_file == from_text
     assert (from_file.node_count, from_file.edge_count) == (2, 1)
     assert from_file != kyoso.Model()
+
+
+DATA = Path(__file__).resolve().parents[3] / "data"
+
+
+def test_the_core_and_the_national_layer_load_as_the_default_model(model: kyoso.Model) -> None:
+    assert kyoso.load(DATA / "fy2024.jgf.json", DATA / "national.jgf.json") == model
+    national = kyoso.load(DATA / "national.jgf.json")  # each layer loads alone
+    assert len(national.nodes("university")) == 814
+
+
+def test_layers_that_disagree_name_both_files_and_the_key(write_model) -> None:
+    def with_attribute(value: str) -> dict:
+        document = small_graph()
+        document["graph"]["nodes"]["program/p"]["metadata"]["attributes"] = {"call": value}
+        return document
+
+    first = write_model(with_attribute("open"), "first.json")
+    second = write_model(with_attribute("closed"), "second.json")
+    with pytest.raises(kyoso.ValidationError) as caught:
+        kyoso.load(first, second)
+    message = str(caught.value)
+    assert 'attribute "call" is "open" in ' in message and str(first) in message
+    assert str(second) in message
+
+
+def test_networkx_edges_carry_their_attributes_and_figures(model: kyoso.Model) -> None:
+    graph = model.to_networkx()
+    award = graph.get_edge_data("university/hirosaki", "program/j-peaks")["awarded"]
+    assert award["attributes"]["round"] == "2"
+    allocation = graph.get_edge_data(
+        "university/hirosaki", "program/regional-innovation-environment"
+    )["awarded"]
+    assert allocation["figures"][0]["value"] == 150_000_000
 
 
 def test_a_model_pickles_as_its_file(model: kyoso.Model) -> None:

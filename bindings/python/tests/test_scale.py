@@ -234,10 +234,24 @@ def test_bad_arguments_to_fit_all(synthetic: kyoso.Model) -> None:
         synthetic.fit_all(threads=-1)
 
 
-def test_the_embedded_model_fits_its_universities_with_score_zero(model: kyoso.Model) -> None:
+def test_the_embedded_model_fits_its_universities_by_their_fields_alone(
+    model: kyoso.Model,
+) -> None:
+    # The national layer stores fields (from faculties), establishment and holdings, but no
+    # mission, goals or stage: only programs suiting a field the university works in score.
     fits = model.fit_all()
     assert [f.university for f in fits] == [n.id for n in model.nodes("university")]
-    assert all(r.score == 0.0 for fit in fits for r in fit.ranking)
+    suiting = {
+        p.id: {n.id for n in model.neighbors(p.id, relation="suits_field")}
+        for p in model.nodes("program")
+    }
+    scored = 0
+    for fit in fits:
+        fields = set(model.profile_of(fit.university)["fields"])
+        for r in fit.ranking:
+            assert (r.score > 0.0) == bool(suiting[r.program] & fields), (fit.university, r)
+            scored += r.score > 0.0
+    assert scored > 0
 
 
 # ---- tables -------------------------------------------------------------------------------
