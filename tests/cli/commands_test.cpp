@@ -126,7 +126,7 @@ TEST(Cli, LayersThatDisagreeAreBadInputNamingBothFiles) {
   std::ofstream(changed) << text;
   Outcome same = kyoso({"--model", good, "--model", changed, "validate"});
   EXPECT_EQ(same.status, 0) << same.err;
-  EXPECT_EQ(same.out, "ok: 10 nodes, 11 edges\n");
+  EXPECT_EQ(same.out, "検証済み: ノード 10、エッジ 11\n");
   std::string call = "\"call\": \"open\"";
   auto at = text.find(call);
   ASSERT_NE(at, std::string::npos) << "cli_good.jgf.json has no open call";
