@@ -182,6 +182,29 @@ void add_edge(ModelBuilder& builder, std::string_view source, std::string_view t
   s.push_edge(entry, std::move(edge_detail), std::move(where));
 }
 
+void add_shared_node(ModelBuilder& builder, std::shared_ptr<const Node> node) {
+  BuilderAccess::state(builder).push_node(std::move(node), {});
+}
+
+void add_shared_edge(ModelBuilder& builder, std::string_view source, std::string_view target,
+                     Relation relation, Certainty certainty, std::optional<int> fiscal_year,
+                     std::shared_ptr<const EdgeDetail> shared_detail) {
+  ModelBuilder::State& s = BuilderAccess::state(builder);
+  EdgeEntry entry;
+  entry.source = s.intern_source(source);
+  entry.target = s.intern(target);
+  entry.relation = relation;
+  entry.certainty = certainty;
+  entry.fiscal_year = fiscal_year;
+  if (shared_detail && !shared_detail->empty()) {
+    entry.detail = static_cast<std::uint32_t>(s.details.size());
+    s.details.push_back(std::move(shared_detail));
+  }
+  s.edges.push_back(entry);
+  if (s.edge_where_prefix.empty()) s.edge_where.emplace_back();
+  ++s.live_edges;
+}
+
 void place_edges_by_position(ModelBuilder& builder, std::string prefix) {
   BuilderAccess::state(builder).edge_where_prefix = std::move(prefix);
 }

@@ -5,6 +5,8 @@
 
 #include "kyoso/error.hpp"
 #include "kyoso/model.hpp"
+#include "model/builder_detail.hpp"
+#include "model/model_impl.hpp"
 
 namespace kyoso {
 namespace {
@@ -31,6 +33,7 @@ class Overlay {
     ModelInfo info = base_.info();
     unite(info.sources, layer_.info().sources);
     builder.info(std::move(info));
+    const Model::Impl& layer = impl_of(layer_);
     for (NodeIndex i = 0; i < layer_.node_count(); ++i) {
       const Node& node = layer_.node(i);
       if (auto same = base_.find(node.id)) {
@@ -38,20 +41,25 @@ class Overlay {
         Node after = merge(before, node);
         if (after != before) builder.replace_node(std::move(after), pointer(node.id));
       } else {
-        builder.add_node(node, pointer(node.id));
+        detail::add_shared_node(builder, layer.nodes[i]);
       }
     }
     for (EdgeIndex i = 0; i < layer_.edge_count(); ++i) {
-      ModelBuilder::EdgeSpec edge = spec(layer_, i);
-      if (auto same = find_edge(edge)) {
+      const Edge& e = layer_.edge(i);
+      const std::string& source = layer_.node(e.source).id;
+      const std::string& target = layer_.node(e.target).id;
+      if (auto same = find_edge(source, e.relation, target)) {
         ModelBuilder::EdgeSpec before = spec(base_, *same);
-        ModelBuilder::EdgeSpec after = merge(before, edge);
+        ModelBuilder::EdgeSpec after = merge(before, spec(layer_, i));
         if (after != before) {
           builder.remove_edge(before.source, before.target, before.relation);
           builder.add_edge(std::move(after), "/graph/edges");
         }
       } else {
-        builder.add_edge(std::move(edge), "/graph/edges");
+        std::optional<int> fiscal_year;
+        if (e.fiscal_year != 0) fiscal_year = e.fiscal_year;
+        detail::add_shared_edge(builder, source, target, e.relation, e.certainty, fiscal_year,
+                                layer.details[e.detail]);
       }
     }
     return std::move(builder).build();
@@ -70,13 +78,13 @@ class Overlay {
     return out;
   }
 
-  std::optional<EdgeIndex> find_edge(const ModelBuilder::EdgeSpec& edge) const {
-    auto source = base_.find(edge.source);
-    auto target = base_.find(edge.target);
-    if (!source || !target) return std::nullopt;
+  std::optional<EdgeIndex> find_edge(const std::string& source_id, Relation relation,
+                                     const std::string& target_id) const {
+    auto source = base_.find(source_id);
+    if (!source) return std::nullopt;
     for (EdgeIndex i : base_.out_edges(*source)) {
       const Edge& e = base_.edge(i);
-      if (e.relation == edge.relation && e.target == *target) return i;
+      if (e.relation == relation && base_.node(e.target).id == target_id) return i;
     }
     return std::nullopt;
   }
