@@ -214,7 +214,7 @@ class Scenario:
 
     def add_edge(self, source: str, target: str, relation: str, **metadata: Any) -> Scenario:
         """Adds an edge; ``metadata`` may give ``certainty``, ``fiscal_year``, ``what``,
-        ``note`` and ``sources`` as in the model file."""
+        ``attributes``, ``figures``, ``note`` and ``sources`` as in the model file."""
         edit: dict[str, Any] = {
             "op": "add_edge",
             "source": source,
