@@ -4,6 +4,8 @@
 #include <benchmark/benchmark.h>
 
 #include <kyoso/kyoso.hpp>
+#include <span>
+#include <vector>
 
 namespace {
 
@@ -51,6 +53,82 @@ void BM_rebuild_from_base(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(kyoso::ModelBuilder::from(base).build());
 }
 BENCHMARK(BM_rebuild_from_base)->Unit(benchmark::kMicrosecond);
+
+// A national-scale base (300,000 edges) and N edits, each naming an edge or node by its ids:
+// the builder finds them through the base's adjacency and an index of added edges, so the
+// time is the rebuild (the floor, N = 0) plus a constant per edit. A scan per edit made 16,000
+// removals take seconds here. The complexity line Google Benchmark prints fits the slope.
+const kyoso::Model& national() {
+  static const kyoso::Model model = [] {
+    kyoso::SynthOptions o;
+    o.universities = 1'000;
+    o.programs = 200;
+    o.stakeholders = 20'000;
+    o.edges = 300'000;
+    return kyoso::synthesize(o);
+  }();
+  return model;
+}
+
+// N collaborates_with edges of the base, spread over it, removed.
+kyoso::Scenario remove_edges(const kyoso::Model& base, std::size_t n) {
+  std::vector<kyoso::EdgeIndex> links;
+  for (kyoso::EdgeIndex i = 0; i < base.edge_count(); ++i) {
+    if (base.edge(i).relation == kyoso::Relation::collaborates_with) links.push_back(i);
+  }
+  kyoso::Scenario s("remove_edges");
+  for (std::size_t k = 0; k < n; ++k) {
+    const kyoso::Edge& e = base.edge(links[k * links.size() / n]);
+    s.remove_edge(base.node(e.source).id, base.node(e.target).id, e.relation);
+  }
+  return s;
+}
+
+// N stakeholders removed, with every edge at them.
+kyoso::Scenario remove_nodes(const kyoso::Model& base, std::size_t n) {
+  std::span<const kyoso::NodeIndex> stakeholders = base.nodes_of_kind(kyoso::Kind::stakeholder);
+  kyoso::Scenario s("remove_nodes");
+  for (std::size_t k = 0; k < n; ++k) {
+    s.remove_node(base.node(stakeholders[k * stakeholders.size() / n]).id);
+  }
+  return s;
+}
+
+void BM_apply_edits_national(benchmark::State& state) {
+  const kyoso::Model& base = national();
+  auto n = static_cast<std::size_t>(state.range(0));
+  const kyoso::Scenario s = remove_edges(base, n);
+  for (auto _ : state) benchmark::DoNotOptimize(kyoso::apply(base, s));
+  state.SetComplexityN(state.range(0));
+  state.counters["edits"] = static_cast<double>(n);
+}
+BENCHMARK(BM_apply_edits_national)
+    ->Arg(1'000)
+    ->Arg(4'000)
+    ->Arg(16'000)
+    ->Arg(64'000)
+    ->Complexity(benchmark::oN)
+    ->Unit(benchmark::kMillisecond);
+
+void BM_apply_node_removals_national(benchmark::State& state) {
+  const kyoso::Model& base = national();
+  auto n = static_cast<std::size_t>(state.range(0));
+  const kyoso::Scenario s = remove_nodes(base, n);
+  for (auto _ : state) benchmark::DoNotOptimize(kyoso::apply(base, s));
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_apply_node_removals_national)
+    ->Arg(1'000)
+    ->Arg(4'000)
+    ->Arg(16'000)
+    ->Complexity(benchmark::oN)
+    ->Unit(benchmark::kMillisecond);
+
+void BM_rebuild_national(benchmark::State& state) {
+  const kyoso::Model& base = national();
+  for (auto _ : state) benchmark::DoNotOptimize(kyoso::ModelBuilder::from(base).build());
+}
+BENCHMARK(BM_rebuild_national)->Unit(benchmark::kMillisecond);
 
 void BM_parse_scenario(benchmark::State& state) {
   const std::string text = kyoso::to_json(every_op());

@@ -117,10 +117,14 @@ class RandomModel {
     return t;
   }
 
+  // docs/format.md's grammar: parts of a-z, 0-9 and '-' joined by single '/'s.
   std::string slug() {
-    static const std::string chars = "abcdefghijklmnopqrstuvwxyz0123456789-_./";
+    static const std::string chars = "abcdefghijklmnopqrstuvwxyz0123456789-/";
     std::string out(1, chars[pick(0, 25)]);
-    for (std::size_t n = pick(0, 12); n > 0; --n) out += chars[pick(0, chars.size() - 1)];
+    for (std::size_t n = pick(0, 12); n > 0; --n) {
+      char c = chars[pick(0, chars.size() - 1)];
+      if (c != '/' || out.back() != '/') out += c;
+    }
     while (out.back() == '/') out.pop_back();
     return out;
   }
@@ -310,7 +314,7 @@ class RandomScenario {
           s.remove_node(added.empty() || coin() ? some() : added[pick(0, added.size() - 1)]);
           break;
         default:
-          s.remove_node(std::string(coin() ? "program/" : "") + "no-such-node");
+          s.remove_node(std::string(coin() ? "program/" : "purpose/") + "no-such-node");
           break;
       }
     }

@@ -148,7 +148,11 @@ TEST(FitAll, GivesFitsRankingUnderOtherWeights) {
   Model m = synthesize(o);
   expect_same_as_fit(m, FitWeights{0.1, 0.2, 0.3, 0.4, 0.0});
   expect_same_as_fit(m, FitWeights{1.0, 0.0, 0.0, 1.0, 1.0});
-  expect_same_as_fit(m, FitWeights{0.0, 0.0, 0.0, 0.0, 0.5});
+  // Criteria that all weigh nothing would score every program 0: both refuse them.
+  const FitWeights nothing{0.0, 0.0, 0.0, 0.0, 0.5};
+  EXPECT_THROW(fit_all(m, nothing), Error);
+  EXPECT_THROW(fit(m, profile_of(m, m.node(m.nodes_of_kind(Kind::university)[0]).id), nothing),
+               Error);
 }
 
 TEST(FitAll, TheAnswerDoesNotDependOnTheNumberOfThreads) {

@@ -1,11 +1,16 @@
 // Hostile and careless input: every limit of docs/format.md ("Limits") is enforced with an
 // error naming the place, and each input the fuzzers (fuzz/) found to misbehave stays fixed.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <kyoso/kyoso.hpp>
 #include <string>
+#include <thread>
 
 #include "refused.hpp"
 
@@ -135,11 +140,84 @@ TEST(Robustness, TextOverTheSizeLimitIsRefusedToo) {
   EXPECT_TRUE(says(refused<ParseError>(doc(), small), "larger than the limit of 100 bytes"));
 }
 
-TEST(Robustness, AStreamWithoutASizeStopsAtTheLimit) {
+TEST(Robustness, AnEndlessDeviceStopsAtItsFirstBadByte) {
   if (!std::filesystem::exists("/dev/zero")) GTEST_SKIP() << "no /dev/zero";
+  // Endless, and not JSON from its first byte: refused there, after one piece of it.
+  ParseError e = refused_by<ParseError>([] { load_model("/dev/zero"); });
+  EXPECT_EQ(e.where().file, "/dev/zero");
+  EXPECT_EQ(e.where().line, 1u);
+  EXPECT_EQ(e.where().column, 1u);
+}
+
+// Writes `piece` into a FIFO until the reader goes away; returns how many bytes went in.
+std::size_t feed_until_closed(const std::filesystem::path& fifo, const std::string& first,
+                              const std::string& piece) {
+  int fd = ::open(fifo.c_str(), O_WRONLY);
+  if (fd < 0) return 0;
+  std::size_t total = 0;
+  bool first_done = false;
+  for (;;) {
+    const std::string& text = first_done ? piece : first;
+    first_done = true;
+    ssize_t n = ::write(fd, text.data(), text.size());
+    if (n <= 0) break;  // EPIPE: the reader closed its end
+    total += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  return total;
+}
+
+class FifoTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::signal(SIGPIPE, SIG_IGN);
+    dir_ = std::filesystem::temp_directory_path() /
+           ("kyoso-fifo-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+    fifo_ = dir_ / "model.json";
+    ASSERT_EQ(::mkfifo(fifo_.c_str(), 0600), 0);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_, fifo_;
+};
+
+TEST_F(FifoTest, AStreamWithoutASizeIsReadToTheLimitAndNoFurther) {
+  // Whitespace after "[" is valid JSON that never ends: only the size limit stops it.
   LoadLimits small;
-  small.max_file_bytes = 1 << 20;
-  EXPECT_THROW(load_model("/dev/zero", small), IoError);  // endless: only the limit stops it
+  small.max_file_bytes = 4 << 20;
+  std::size_t written = 0;
+  std::thread writer([&] { written = feed_until_closed(fifo_, "[", std::string(1 << 16, ' ')); });
+  IoError e = refused_by<IoError>([&] { load_model(fifo_, small); });
+  writer.join();
+  EXPECT_TRUE(says(e, "larger than the limit of 4194304 bytes")) << e.what();
+  // The reader took the limit and one byte more; the pipe may hold what the writer got in
+  // before the reader closed (64 KiB on Linux), never the next mebibyte.
+  EXPECT_GT(written, small.max_file_bytes);
+  EXPECT_LE(written, small.max_file_bytes + 1 + (std::size_t{1} << 18));
+}
+
+TEST_F(FifoTest, AStreamIsReadOnlyUpToItsFirstSyntaxError) {
+  std::size_t written = 0;
+  std::thread writer(
+      [&] { written = feed_until_closed(fifo_, "{\n  x", std::string(1 << 16, ' ')); });
+  ParseError e = refused_by<ParseError>([&] { load_model(fifo_); });
+  writer.join();
+  EXPECT_EQ(e.where().line, 2u);
+  EXPECT_EQ(e.where().column, 3u);
+  EXPECT_LT(written, std::size_t{4} << 20);  // not the gibibyte the size limit allows
+}
+
+TEST_F(FifoTest, AValidationErrorInAStreamHasItsLineAndColumn) {
+  const std::string text = doc("共創", "100", R"(, "bogus": 1)");
+  std::thread writer([&] { feed_until_closed(fifo_, text, ""); });
+  ValidationError e = refused_by<ValidationError>([&] { load_model(fifo_); });
+  writer.join();
+  EXPECT_EQ(e.where().pointer, "/graph/nodes/program~1a/metadata/bogus");
+  ValidationError same = refused<ValidationError>(text);
+  EXPECT_EQ(e.where().line, same.where().line);
+  EXPECT_EQ(e.where().column, same.where().column);
+  EXPECT_EQ(e.where().line, 6u);
 }
 
 // --- string length -----------------------------------------------------------------------
@@ -369,6 +447,94 @@ E scenario_refused(const std::string& text, const LoadLimits& limits = {}) {
   E e = refused_by<E>([&] { parse_scenario(text, "cut.json", limits); });
   EXPECT_EQ(e.where().file, "cut.json");
   return e;
+}
+
+TEST(Robustness, AnErrorPastTheFirstPieceOfAFileHasItsLineAndColumn) {
+  // Three mebibytes of whitespace first: the error is in the fourth piece read.
+  const std::string pad(std::size_t{3} << 20, ' ');
+  {
+    TempFile syntax("{\n" + pad + "\n x");
+    ParseError p = refused_by<ParseError>([&] { load_model(syntax.path()); });
+    EXPECT_EQ(p.where().line, 3u);
+    EXPECT_EQ(p.where().column, 2u);
+  }
+  const std::string text = doc("共創", "100", ",\n" + pad + R"("bogus": 1)");
+  TempFile rules(text);
+  ValidationError v = refused_by<ValidationError>([&] { load_model(rules.path()); });
+  ValidationError same = refused<ValidationError>(text);
+  EXPECT_EQ(v.where().pointer, "/graph/nodes/program~1a/metadata/bogus");
+  EXPECT_EQ(v.where().line, same.where().line);
+  EXPECT_EQ(v.where().column, same.where().column);
+  EXPECT_EQ(v.where().line, 7u);
+}
+
+// --- ids and control characters -----------------------------------------------------------
+
+// `text` with its first `from` replaced by `to`.
+std::string swapped(std::string text, const std::string& from, const std::string& to) {
+  return text.replace(text.find(from), from.size(), to);
+}
+
+TEST(Robustness, IdsOutsideTheGrammarAreRefused) {
+  for (const char* bad : {"program/../x", "program//x", "program/x/", "program/a_b", "program/a.b",
+                          "program/A", "program/a b", "program/a\\u001b[31m", "program"}) {
+    std::string id = bad;
+    std::string text = swapped(doc(), R"("program/a": {)", "\"" + id + "\": {");
+    text = swapped(text, R"("source": "program/a")", R"("source": ")" + id + "\"");
+    ValidationError e = refused<ValidationError>(text);
+    EXPECT_TRUE(says(e, "node id must be 'kind/slug'")) << bad << ": " << e.what();
+  }
+  std::string longest = "program/" + std::string(248, 'a');  // 256 bytes
+  std::string text = swapped(doc(), R"("program/a": {)", "\"" + longest + "a\": {");
+  EXPECT_TRUE(says(refused<ValidationError>(text), "longer than the limit of 256 bytes"));
+}
+
+TEST(Robustness, AnUndirectedGraphIsRefused) {
+  ValidationError e =
+      refused<ValidationError>(swapped(doc(), R"("graph": {)", R"("graph": {"directed": false,)"));
+  EXPECT_EQ(e.where().pointer, "/graph/directed");
+  EXPECT_TRUE(says(e, "\"directed\" must be true")) << e.what();
+  EXPECT_TRUE(says(
+      refused<ValidationError>(swapped(doc(), R"("graph": {)", R"("graph": {"directed": "yes",)")),
+      "\"directed\" must be true"));
+  EXPECT_EQ(
+      parse_model(swapped(doc(), R"("graph": {)", R"("graph": {"directed": true,)")).node_count(),
+      2u);
+}
+
+TEST(Robustness, ControlCharactersInAnErrorAreEscapedOnItsOneLine) {
+  // An edge naming an id with ESC and a newline in it: the message shows them, escaped.
+  ValidationError e = refused<ValidationError>(
+      swapped(doc(), R"("target": "purpose/b")", R"("target": "purpose/b\u001b[2J\nkyoso: ok")"));
+  std::string message = e.what();
+  EXPECT_EQ(message.find('\x1b'), std::string::npos);
+  EXPECT_EQ(message.find('\n'), std::string::npos);
+  EXPECT_TRUE(says(e, "purpose/b\\x1b[2J\\nkyoso: ok")) << message;
+  EXPECT_NE(e.where().id.find('\x1b'), std::string::npos);  // kept as it was
+  // A NUL does not cut the message short.
+  Error nul(std::string("problem with \0 inside", 21), Location{"f", 0, 0, {}, {}});
+  EXPECT_STREQ(nul.what(), "f: problem with \\x00 inside");
+}
+
+TEST(Robustness, EscapeControlsKeepsJapaneseAndEscapesC1AndBidiControls) {
+  EXPECT_EQ(escape_controls("共創\tCOI\r\n"), "共創\\tCOI\\r\\n");
+  EXPECT_EQ(escape_controls("a\x7f\x01"), "a\\x7f\\x01");
+  EXPECT_EQ(escape_controls("\xc2\x9b"
+                            "31m"),
+            "\\u{9b}31m");                                      // C1 CSI
+  EXPECT_EQ(escape_controls("x\xe2\x80\xaey"), "x\\u{202e}y");  // right-to-left override
+  EXPECT_EQ(escape_controls("\xc2\xa9 \xe2\x80\x94"), "\xc2\xa9 \xe2\x80\x94");  // © —
+}
+
+TEST(RobustnessScenario, IdsOutsideTheGrammarAreRefusedWhereTheyAreRead) {
+  for (const char* bad : {"program/../x", "program//x", "program/a\\u001b", "coi-next"}) {
+    std::string text = R"({"schema": "kyoso.scenario/1", "name": "s", "edits": [
+      {"op": "remove_edge", "source": "program/a", "target": "ID", "relation": "serves"}]})";
+    text = swapped(text, "ID", bad);
+    ValidationError e = refused_by<ValidationError>([&] { parse_scenario(text, "cut.json"); });
+    EXPECT_EQ(e.where().pointer, "/edits/0/target") << bad;
+    EXPECT_TRUE(says(e, "node id must be 'kind/slug'")) << e.what();
+  }
 }
 
 TEST(RobustnessScenario, TheTemplateIsAValidScenario) {

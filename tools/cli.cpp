@@ -9,6 +9,7 @@
 #include "kyoso/error.hpp"
 #include "kyoso/io.hpp"
 #include "kyoso/version.hpp"
+#include "table.hpp"
 
 namespace kyoso::cli {
 
@@ -261,7 +262,13 @@ int run_command(const std::vector<std::string>& args, std::size_t at, const Comm
   std::size_t width = options.count("width") ? options["width"].as<std::size_t>() : terminal_width;
   Context context(options, lang, format, width, buffer);
   int status = command.run(context);
-  out << buffer.str();
+  // Text for a person goes to a terminal: what a file put in a name or note is shown, not
+  // obeyed. Every other format is data, written exactly.
+  if (format == "table") {
+    out << terminal_text(buffer.view());
+  } else {
+    out << buffer.view();
+  }
   return status;
 }
 
@@ -298,7 +305,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       throw UsageError(e.what());
     }
   } catch (const UsageError& e) {
-    err << "kyoso: " << e.what() << "\n" << usage_hint(command) << "\n";
+    err << "kyoso: " << escape_controls(e.what()) << "\n" << usage_hint(command) << "\n";
     return exit_usage;
   } catch (const Error& e) {
     report(e, json_errors, out, err);
@@ -307,7 +314,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     err << "kyoso: out of memory\n";
     return exit_internal;
   } catch (const std::exception& e) {
-    err << "kyoso: internal error: " << e.what() << "\n";
+    err << "kyoso: internal error: " << escape_controls(e.what()) << "\n";
     return exit_internal;
   } catch (...) {
     err << "kyoso: internal error\n";

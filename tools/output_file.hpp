@@ -1,14 +1,15 @@
-// Writing a result to a file so that a failure never leaves half of it behind.
+// Where a command's result goes: standard output, or the file named by -o.
 #pragma once
 
-#include <filesystem>
 #include <string_view>
+
+#include "cli.hpp"
 
 namespace kyoso::cli {
 
-// Writes `text` to a temporary file beside `file` and renames it over `file`: readers see
-// the old file or the whole new one, and on failure neither a partial file nor the temporary
-// is left. The new file gets the usual permissions (0666 less the umask). Throws IoError.
-void write_file_atomically(const std::filesystem::path& file, std::string_view text);
+// Writes `text` to the -o file with kyoso::write_file (io.hpp: a regular file replaced whole,
+// a device or FIFO written through, a link followed), or to standard output without -o or
+// with "-o -".
+void write_output(Context& context, std::string_view text);
 
 }  // namespace kyoso::cli

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kyoso/error.hpp"
+#include "kyoso/query.hpp"
 #include "kyoso/report.hpp"
 
 namespace kyoso::cli {
@@ -57,8 +59,12 @@ Profile profile_from(Context& context) {
   return p;
 }
 
-bool states_criteria(const Profile& p) {
-  return !p.mission.empty() || !p.goals.empty() || !p.fields.empty() || !p.stage.empty();
+void require_criteria_options(const Profile& p) {
+  try {
+    require_criteria(p);
+  } catch (const Error& e) {
+    throw UsageError(e.problem() + " (--mission, --goal, --field or --stage)");
+  }
 }
 
 }  // namespace kyoso::cli

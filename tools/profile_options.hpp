@@ -16,7 +16,8 @@ void declare_profile_options(CommandLine& line);
 // Ids may omit their kind; fit() resolves them.
 Profile profile_from(Context& context);
 
-// Whether the profile states anything to score against (a mission, goal, field or stage).
-bool states_criteria(const Profile& profile);
+// A UsageError, with kyoso::require_criteria's message and the flags that state a criterion,
+// when the profile states nothing to score against (a mission, goal, field or stage).
+void require_criteria_options(const Profile& profile);
 
 }  // namespace kyoso::cli

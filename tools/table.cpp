@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "display_width.hpp"
+#include "kyoso/error.hpp"
 
 namespace kyoso::cli {
 namespace {
@@ -93,12 +94,44 @@ std::vector<std::string> wrap(std::string_view utf8, std::size_t width) {
   return lines;
 }
 
-Table::Table(std::vector<std::string> header) : header_(std::move(header)) {}
+namespace {
 
-void Table::add_row(std::vector<std::string> cells) { rows_.push_back({std::move(cells)}); }
+// Escaped only when there is something to escape: most cells are plain.
+void make_printable(std::string& cell) {
+  bool plain = std::all_of(cell.begin(), cell.end(), [](char c) {
+    auto b = static_cast<unsigned char>(c);
+    return b >= 0x20 && b != 0x7F && b != 0xC2 && b != 0xE2;
+  });
+  if (!plain) cell = escape_controls(cell);
+}
+
+}  // namespace
+
+std::string terminal_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = std::min(text.find('\n', start), text.size());
+    out += escape_controls(text.substr(start, end - start));
+    if (end == text.size()) break;
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+Table::Table(std::vector<std::string> header) : header_(std::move(header)) {
+  for (std::string& cell : header_) make_printable(cell);
+}
+
+void Table::add_row(std::vector<std::string> cells) {
+  for (std::string& cell : cells) make_printable(cell);
+  rows_.push_back({std::move(cells)});
+}
 
 void Table::add_note(std::size_t column, std::string text) {
   if (text.empty()) return;
+  make_printable(text);
   rows_.push_back({{std::move(text)}, true, column});
 }
 

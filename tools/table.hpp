@@ -8,6 +8,13 @@
 
 namespace kyoso::cli {
 
+// `text` for a terminal: every control character escaped as kyoso::escape_controls does
+// (an ESC sequence in a name cannot move the cursor or change colours), except the line
+// breaks, which are the output's own.
+std::string terminal_text(std::string_view text);
+
+// Cells and notes are shown with their control characters escaped, line breaks included, so
+// that a name from a file stays on its row.
 class Table {
  public:
   // With a header, render() underlines it; without one, the table is just aligned rows.

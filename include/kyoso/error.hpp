@@ -20,6 +20,13 @@ struct Location {
   std::string to_string() const;
 };
 
+// `text` with its control characters written as escapes — \n, \t, \r, \x1b, \u{9b} (C1) —
+// and the rest kept as it is, Japanese included: for a terminal and for one-line messages, so
+// that a name or id read from a file cannot move the cursor, change colours or forge a line.
+std::string escape_controls(std::string_view text);
+
+// what() is one line: the place and the problem, with control characters escaped
+// (escape_controls); problem() and where() keep the text as it was.
 class Error : public std::runtime_error {
  public:
   Error(std::string problem, Location where = {});
@@ -51,9 +58,16 @@ class UnknownIdError : public Error {
   // `context` says what asked for the id, e.g. a scenario edit's op: "remove_node: unknown id
   // 'program/x' (did you mean 'program/y'?)".
   UnknownIdError(std::string id, std::string suggestion, Location where, std::string_view context);
+  // An id that names a node, but one of another kind than asked for: unknown as that kind,
+  // and said so ("'program/coi-next' is a program, not a purpose"), since "unknown id" would
+  // send the user looking for a typo.
+  static UnknownIdError of_other_kind(std::string id, std::string_view kind,
+                                      std::string_view expected, std::string suggestion,
+                                      Location where = {});
   const std::string& suggestion() const noexcept { return suggestion_; }
 
  private:
+  UnknownIdError(std::string problem, Location where, std::string suggestion);
   std::string suggestion_;
 };
 

@@ -50,7 +50,23 @@ Model load_layers(const std::vector<std::filesystem::path>& files, const LoadLim
 // The model as JGF v2, pretty-printed with sorted keys and a trailing newline, so that
 // saving what was loaded gives the same bytes.
 std::string to_jgf(const Model&);
+// to_jgf() written with write_file().
 void save_model(const Model&, const std::filesystem::path& file);
+
+// Writes `text` to `file` without harming what the name points at; throws IoError naming
+// the file, and leaves no temporary file behind, on any failure.
+//  * A regular file, or a name where there is none yet, is replaced atomically: the text goes
+//    to a temporary file created exclusively beside it (a random name, O_EXCL, so a file or
+//    link planted there is never written through), which is synced and renamed over the
+//    target. Readers see the old file or the whole new one. The target's permission bits
+//    (and, for root, its owner) are kept; a new file gets 0666 less the umask. SIGINT,
+//    SIGTERM and SIGHUP wait until the temporary file is renamed or removed.
+//  * A symbolic link is followed (to the end of a chain of them): what it points at is
+//    written as above, and the link stays a link.
+//  * A character device (/dev/null, a terminal), a FIFO or another special file is opened and
+//    written through, never replaced; "-" is standard output.
+//  * A directory is refused.
+void write_file(const std::filesystem::path& file, std::string_view text);
 
 struct DotOptions {
   Lang lang = Lang::ja;

@@ -4,6 +4,7 @@
 #include "kyoso/compare.hpp"
 #include "kyoso/error.hpp"
 #include "kyoso/io.hpp"
+#include "kyoso/limits.hpp"
 #include "kyoso/model.hpp"
 #include "kyoso/query.hpp"
 #include "kyoso/report.hpp"

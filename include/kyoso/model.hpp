@@ -137,8 +137,9 @@ class Model {
   std::size_t edge_count() const noexcept;
 
   std::optional<NodeIndex> find(std::string_view id) const noexcept;
-  // Like find(), but throws UnknownIdError naming the nearest valid id. A missing kind
-  // prefix is accepted when exactly one kind (or `expected`) has that slug.
+  // Like find(), but throws UnknownIdError naming the nearest valid id (saying so when the id
+  // names a node of another kind than `expected`). A missing kind prefix is accepted when
+  // exactly one kind (or `expected`) has that slug.
   NodeIndex resolve(std::string_view id, std::optional<Kind> expected = std::nullopt) const;
   // The nearest existing id by edit distance, for "did you mean" messages.
   std::string suggest(std::string_view id, std::optional<Kind> expected = std::nullopt) const;

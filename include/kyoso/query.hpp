@@ -35,6 +35,7 @@ struct Profile {
   std::vector<std::string> holds;     // program/… already awarded
   std::string establishment;          // establishment/… (empty: not stated)
   // Who the profile is: a program applied for by this applicant kind is open to it directly.
+  // The default is ignored by a model that has no such node (it says nothing of applicants).
   std::string applicant = "applicant/university";
 };
 
@@ -87,6 +88,12 @@ struct FitResult {
 // The profile with every id in full ("social-implementation" -> "purpose/social-implementation")
 // and without repeats. Throws UnknownIdError for an id the model lacks.
 Profile resolve_profile(const Model&, const Profile&);
+
+// Throws Error when the profile states no criterion (no mission, goal, field or stage), so
+// that every program would score 0: what `kyoso fit`, Python's Model.fit and the compare of a
+// fit refuse with this message. fit() itself ranks such a profile, as fit_all() does for a
+// university that stores none.
+void require_criteria(const Profile&);
 
 // Every program, ranked for the profile. Throws UnknownIdError for an id the model lacks.
 FitResult fit(const Model&, const Profile&, const FitWeights& = {});
@@ -189,7 +196,8 @@ struct Neighbor {
 };
 
 // Nodes within `depth` steps, nearest first, then by id; each with the path it was first
-// reached by. Throws Error for a depth below 1.
+// reached by. Throws Error for a depth below 1 or over limits::max_neighbor_depth, and when
+// more than limits::max_neighbors nodes are that near (limits.hpp).
 std::vector<Neighbor> neighbors(const Model&, std::string_view id,
                                 std::optional<Relation> relation = std::nullopt,
                                 Direction direction = Direction::out, int depth = 1);
@@ -197,11 +205,12 @@ std::vector<Neighbor> neighbors(const Model&, std::string_view id,
 struct PathQuery {
   std::string from;
   std::string to;
-  int max_length = 6;
+  int max_length = 6;               // at most limits::max_path_length
   std::vector<Relation> relations;  // empty: any
   bool directed = false;            // follow edges only from source to target
   std::size_t max_paths = 100;      // stop listing after this many shortest paths (0: the
-                                    // length alone, which is quicker to find)
+                                    // length alone, which is quicker to find); at most
+                                    // limits::max_paths
 };
 
 struct PathResult {
@@ -213,7 +222,8 @@ struct PathResult {
   bool truncated = false;
 };
 
-// Throws Error for a negative max_length, UnknownIdError for an unknown id.
+// Throws Error for a negative max_length, or a max_length or max_paths over its cap
+// (limits.hpp), UnknownIdError for an unknown id.
 PathResult shortest_paths(const Model&, const PathQuery&);
 
 // The sources of the edges a path follows, in path order, without repeats: what a reader

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,15 +35,19 @@ std::optional<EditOp> parse_edit_op(std::string_view) noexcept;
 // a figure), a whole number (a figure's value), a text, or a whole figure.
 using EditValue = std::variant<std::monostate, std::int64_t, std::string, Figure>;
 
-// One edit. Which members count depends on the op; the others stay empty.
+// One edit. Which members count depends on the op; the others stay empty. An added node and
+// an edge are held by pointer, so that an edit costs little beyond its own text: a scenario
+// may hold millions of edits, and most need neither.
 struct Edit {
   EditOp op = EditOp::set;
-  std::string node;             // set, remove_node: the node's id
-  std::string path;             // set: what to change, e.g. "figures/budget@2025/value"
-  EditValue value;              // set
-  Node new_node;                // add_node
-  ModelBuilder::EdgeSpec edge;  // add_edge; remove_edge reads source, target and relation
-  friend bool operator==(const Edit&, const Edit&) = default;
+  std::string node;                      // set, remove_node: the node's id
+  std::string path;                      // set: what to change, e.g. "figures/budget@2025/value"
+  EditValue value;                       // set
+  std::shared_ptr<const Node> new_node;  // add_node
+  // add_edge; remove_edge reads source, target and relation
+  std::shared_ptr<const ModelBuilder::EdgeSpec> edge;
+  // Compares what the pointers hold.
+  friend bool operator==(const Edit&, const Edit&);
 };
 
 // A named list of edits, applied in order. Built from a file or dict (parse_scenario), or in

@@ -9,6 +9,7 @@
 #include "io/model_json.hpp"
 #include "kyoso/error.hpp"
 #include "kyoso/io.hpp"
+#include "kyoso/limits.hpp"
 #include "model/builder_detail.hpp"
 
 namespace kyoso {
@@ -125,7 +126,14 @@ class JgfHandler : public detail::NoSizeLimits {
   // What an open array or object is, by its place in the document.
   enum class Role : std::uint8_t { top, graph, nodes, node, edges, edge, skip, captured };
   // What a JSON value is built for, when one is.
-  enum class Wanted : std::uint8_t { schema_version, graph_id, graph_metadata, node, edge };
+  enum class Wanted : std::uint8_t {
+    schema_version,
+    graph_id,
+    graph_directed,
+    graph_metadata,
+    node,
+    edge
+  };
   // Where the current scalar's events go.
   enum class Sink : std::uint8_t { none, capture, field };
 
@@ -176,6 +184,7 @@ class JgfHandler : public detail::NoSizeLimits {
         }
         if (key == "metadata") return capture(Wanted::graph_metadata);
         if (key == "id") return capture(Wanted::graph_id);
+        if (key == "directed") return capture(Wanted::graph_directed);
         return Role::skip;
       }
       case Role::nodes:
@@ -335,6 +344,13 @@ class JgfHandler : public detail::NoSizeLimits {
         case Wanted::graph_id:
           info_.id = reader_.string(v, "/graph/id");
           break;
+        case Wanted::graph_directed:
+          // Every relation has a direction; read as undirected, the model would mean another.
+          if (!v.is_bool() || !v.get_bool()) {
+            reader_.fail("a kyoso model is a directed graph: \"directed\" must be true",
+                         "/graph/directed");
+          }
+          break;
         case Wanted::graph_metadata:
           read_info(v);
           break;
@@ -477,14 +493,15 @@ class JgfReader : private detail::ModelJsonReader {
   JgfReader(std::string_view text, std::string origin, const LoadLimits& limits)
       : ModelJsonReader(text, std::move(origin), limits.max_depth), limits_(limits) {}
   // The file is parsed as it is read, a mebibyte at a time, so its text is never held whole
-  // (bench/README.md: a 163 MB file loads in 1.9× its size); an error reads it again for
-  // the line and column.
-  JgfReader(const std::filesystem::path& file, const LoadLimits& limits)
-      : ModelJsonReader(
-            [file, limits] { return detail::read_text_file(file, limits.max_file_bytes); },
-            file.string(), limits.max_depth),
+  // (bench/README.md: a 163 MB file loads in 1.9× its size), and reading stops at the first
+  // syntax error or limit. An error's line and column come from reading the file again only
+  // as far as the error. A pipe or device cannot be read again: its text is kept as it comes,
+  // up to the size limit, for that.
+  JgfReader(const std::filesystem::path& file, const LoadLimits& limits, bool regular)
+      : ModelJsonReader(std::string_view(), file.string(), limits.max_depth),
         limits_(limits),
-        file_(file) {}
+        file_(file),
+        keep_(!regular) {}
 
   Model read() {
     detail::check_limits(limits_, origin());
@@ -494,14 +511,18 @@ class JgfReader : private detail::ModelJsonReader {
     const detail::ModelJsonReader& reader = *this;
     json::basic_parser<JgfHandler> parser(detail::parse_options_for(limits_.max_depth), reader,
                                           limits_, builder);
+    // Problems found while the file streams are located once the parse is over.
     locate_later(true);
     try {
       if (file_) {
         std::size_t offset = 0;
         detail::read_file_in_chunks(*file_, limits_.max_file_bytes,
-                                    [&](std::string_view chunk, bool last) {
-                                      write(parser, chunk, !last, offset);
-                                      offset += chunk.size();
+                                    [&](std::string_view piece, bool last) {
+                                      InterruptScope::check();
+                                      if (keep_) kept_.append(piece);
+                                      write(parser, piece, !last, offset);
+                                      offset += piece.size();
+                                      return true;
                                     });
       } else {
         std::string_view text = document();
@@ -515,14 +536,12 @@ class JgfReader : private detail::ModelJsonReader {
       }
       parser.handler().finish();
     } catch (const ValidationError& e) {
-      locate_later(false);
-      fail(e.problem(), e.where().pointer, e.where().id);
+      throw located(e);
     }
-    locate_later(false);
     try {
       return std::move(builder).build();
     } catch (const ValidationError& e) {
-      fail(e.problem(), e.where().pointer, e.where().id);
+      throw located(e);
     }
   }
 
@@ -536,12 +555,58 @@ class JgfReader : private detail::ModelJsonReader {
     JgfHandler& handler = parser.handler();
     if (handler.fatal()) throw *handler.fatal();
     if (ec || used < piece.size()) {
-      detail::throw_syntax_error(document(), offset + used, ec, handler.tracker, origin());
+      detail::throw_syntax_error_in_piece(piece, position_of(offset), used, ec, handler.tracker,
+                                          origin());
     }
+  }
+
+  // Where byte `offset` of the document is: counted in the text, or in the file read again
+  // up to there.
+  detail::TextPosition position_of(std::size_t offset) const {
+    if (!file_) return detail::position_of(document(), offset);
+    if (keep_) return detail::position_of(kept_, offset);
+    detail::TextPosition at;
+    std::size_t counted = 0;
+    try {
+      detail::read_file_in_chunks(*file_, limits_.max_file_bytes,
+                                  [&](std::string_view piece, bool) {
+                                    std::size_t n = std::min(piece.size(), offset - counted);
+                                    at = at.after(piece.substr(0, n));
+                                    counted += n;
+                                    return counted < offset;
+                                  });
+    } catch (const IoError&) {
+      // The file changed since: the position counted so far is the best there is.
+    }
+    return at;
+  }
+
+  // The error with the line and column of its pointer.
+  ValidationError located(const ValidationError& e) const {
+    Location where = e.where();
+    where.file = origin();
+    const std::string& pointer = where.pointer;
+    std::optional<detail::TextPosition> at;
+    if (!pointer.empty()) {
+      if (!file_) {
+        at = detail::find_pointer(document(), pointer, limits_.max_depth);
+      } else if (keep_) {
+        at = detail::find_pointer(kept_, pointer, limits_.max_depth);
+      } else {
+        at = detail::find_pointer_in_file(*file_, pointer, limits_);
+      }
+    }
+    if (at) {
+      where.line = at->line;
+      where.column = at->column;
+    }
+    return ValidationError(e.problem(), where);
   }
 
   const LoadLimits& limits_;
   std::optional<std::filesystem::path> file_;
+  bool keep_ = false;
+  std::string kept_;
 };
 
 // --- writing -----------------------------------------------------------------------------
@@ -551,12 +616,6 @@ json::object node_json(const Node& n) {
   o["label"] = n.name.ja;
   o["metadata"] = detail::node_metadata_json(n);
   return o;
-}
-
-Location file_location(const std::filesystem::path& file) {
-  Location where;
-  where.file = file.string();
-  return where;
 }
 
 }  // namespace
@@ -572,12 +631,8 @@ Model parse_model(std::string_view json_text, std::string_view origin, const Loa
 Model load_model(const std::filesystem::path& file) { return load_model(file, LoadLimits{}); }
 
 Model load_model(const std::filesystem::path& file, const LoadLimits& limits) {
-  // A pipe cannot be read a second time for an error's line and column: read it whole.
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec)) {
-    return parse_model(detail::read_text_file(file, limits.max_file_bytes), file.string(), limits);
-  }
-  return JgfReader(file, limits).read();
+  return JgfReader(file, limits, std::filesystem::is_regular_file(file, ec)).read();
 }
 
 std::string to_jgf(const Model& model) {
@@ -616,20 +671,7 @@ std::string to_jgf(const Model& model) {
 }
 
 void save_model(const Model& model, const std::filesystem::path& file) {
-  std::string text = to_jgf(model);
-  // Write beside the target and rename, so a failed save never leaves half a file.
-  std::filesystem::path temp = file;
-  temp += ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) throw IoError("cannot open file for writing", file_location(temp));
-    out << text;
-    out.flush();
-    if (!out) throw IoError("error while writing file", file_location(temp));
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, file, ec);
-  if (ec) throw IoError("cannot replace file: " + ec.message(), file_location(file));
+  write_file(file, to_jgf(model));
 }
 
 }  // namespace kyoso

@@ -14,34 +14,35 @@
 namespace kyoso::detail {
 
 void read_file_in_chunks(const std::filesystem::path& file, std::size_t max_bytes,
-                         const std::function<void(std::string_view, bool)>& take) {
+                         const std::function<bool(std::string_view, bool)>& take) {
   Location where;
   where.file = file.string();
-  auto too_large = [&](std::uintmax_t size) {
-    return IoError("file of " + std::to_string(size) + " bytes is larger than the limit of " +
-                       std::to_string(max_bytes) + " bytes",
+  auto too_large = [&](std::uintmax_t size, bool exact) {
+    return IoError((exact ? "file of " : "file of more than ") + std::to_string(size) +
+                       " bytes is larger than the limit of " + std::to_string(max_bytes) + " bytes",
                    where);
   };
   // A huge regular file is refused before a byte of it is read; a pipe or device has no
-  // size, so the loop below stops at the limit too.
+  // size, so the loop below reads it up to one byte past the limit and no further.
   std::error_code ec;
   if (std::filesystem::is_regular_file(file, ec)) {
     std::uintmax_t size = std::filesystem::file_size(file, ec);
-    if (!ec && size > max_bytes) throw too_large(size);
+    if (!ec && size > max_bytes) throw too_large(size, true);
   }
   std::ifstream in(file, std::ios::binary);
   if (!in) throw IoError("cannot open file for reading", where);
-  std::vector<char> chunk(std::size_t{1} << 20);
+  constexpr std::size_t piece = std::size_t{1} << 20;
+  std::vector<char> chunk(piece);
   std::size_t total = 0;
   for (;;) {
-    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    std::size_t room = max_bytes - std::min(total, max_bytes) + 1;
+    in.read(chunk.data(), static_cast<std::streamsize>(std::min(piece, room)));
     auto n = static_cast<std::size_t>(in.gcount());
     if (in.bad()) throw IoError("error while reading file", where);
     total += n;
-    if (total > max_bytes) throw too_large(total);
+    if (total > max_bytes) throw too_large(max_bytes, false);
     bool last = !in;  // the read stopped short: end of file
-    take({chunk.data(), n}, last);
-    if (last) return;
+    if (!take({chunk.data(), n}, last) || last) return;
   }
 }
 
@@ -53,15 +54,17 @@ std::string read_text_file(const std::filesystem::path& file, std::size_t max_by
     std::uintmax_t size = std::filesystem::file_size(file, ec);
     if (!ec && size <= max_bytes) text.reserve(static_cast<std::size_t>(size));
   }
-  read_file_in_chunks(file, max_bytes, [&](std::string_view chunk, bool) { text += chunk; });
+  read_file_in_chunks(file, max_bytes, [&](std::string_view chunk, bool) {
+    text += chunk;
+    return true;
+  });
   return text;
 }
 
-TextPosition position_of(std::string_view text, std::size_t offset) {
-  TextPosition pos;
-  offset = std::min(offset, text.size());
-  for (std::size_t i = 0; i < offset; ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
+TextPosition TextPosition::after(std::string_view text) const {
+  TextPosition pos = *this;
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
     if (c == '\n') {
       ++pos.line;
       pos.column = 1;
@@ -70,6 +73,10 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
     }
   }
   return pos;
+}
+
+TextPosition position_of(std::string_view text, std::size_t offset) {
+  return TextPosition{}.after(text.substr(0, std::min(offset, text.size())));
 }
 
 std::string pointer_token(std::string_view key) {
@@ -277,7 +284,13 @@ void check_limits(const LoadLimits& limits, const std::string& origin) {
 
 void throw_syntax_error(std::string_view text, std::size_t used, json::error_code ec,
                         const JsonTracker& tracker, const std::string& origin) {
-  TextPosition at = position_of(text, used);
+  throw_syntax_error_in_piece(text, TextPosition{}, used, ec, tracker, origin);
+}
+
+void throw_syntax_error_in_piece(std::string_view text, TextPosition start, std::size_t used,
+                                 json::error_code ec, const JsonTracker& tracker,
+                                 const std::string& origin) {
+  TextPosition at = start.after(text.substr(0, std::min(used, text.size())));
   if (!ec) {
     throw ParseError("invalid JSON: more text after the end of the document",
                      Location{origin, at.line, at.column, {}, {}});
@@ -428,25 +441,74 @@ json::value read_json(std::string_view text, const std::string& origin, const Lo
   return parser.handler().stack.release();
 }
 
+namespace {
+
+// Feeds a document to a PlaceHandler piece by piece until the value at a pointer begins.
+class PointerSearch {
+ public:
+  PointerSearch(std::string_view pointer, std::size_t max_depth)
+      : parser_(parse_options_for(max_depth), max_depth) {
+    parser_.handler().tracker.wanted = pointer;
+  }
+
+  // False once the search is over: found, or stopped by an error.
+  bool feed(std::string_view piece, bool more) {
+    json::error_code ec;
+    std::size_t used = parser_.write_some(more, piece.data(), piece.size(), ec);
+    if (parser_.handler().tracker.found) {
+      found_ = start_of_value(piece, used);
+      return false;
+    }
+    if (ec || used < piece.size()) return false;
+    start_ = start_.after(piece);
+    return true;
+  }
+
+  std::optional<TextPosition> found() const { return found_; }
+
+ private:
+  // `used` stops just after the token that began the value; step back to its start. Only
+  // whitespace lies between the value and the ':' ',' or '[' before it.
+  TextPosition start_of_value(std::string_view piece, std::size_t used) const {
+    std::size_t start = std::min(used, piece.size());
+    while (start > 0) {
+      char c = piece[start - 1];
+      if (c == ':' || c == ',' || c == '[') break;
+      --start;
+    }
+    while (start < piece.size() && (piece[start] == ' ' || piece[start] == '\n' ||
+                                    piece[start] == '\r' || piece[start] == '\t')) {
+      ++start;
+    }
+    return start_.after(piece.substr(0, start));
+  }
+
+  json::basic_parser<PlaceHandler> parser_;
+  TextPosition start_;  // where the current piece begins
+  std::optional<TextPosition> found_;
+};
+
+}  // namespace
+
 std::optional<TextPosition> find_pointer(std::string_view text, std::string_view pointer,
                                          std::size_t max_depth) {
-  json::basic_parser<PlaceHandler> parser(parse_options_for(max_depth), max_depth);
-  parser.handler().tracker.wanted = pointer;
-  json::error_code ec;
-  std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
-  if (!parser.handler().tracker.found) return std::nullopt;
-  // `used` stops just after the token that began the value; step back to its start.
-  std::size_t start = used;
-  while (start > 0) {
-    char c = text[start - 1];
-    if (c == ':' || c == ',' || c == '[') break;
-    --start;
+  PointerSearch search(pointer, max_depth);
+  search.feed(text, false);
+  return search.found();
+}
+
+std::optional<TextPosition> find_pointer_in_file(const std::filesystem::path& file,
+                                                 std::string_view pointer,
+                                                 const LoadLimits& limits) {
+  PointerSearch search(pointer, limits.max_depth);
+  try {
+    read_file_in_chunks(file, limits.max_file_bytes, [&](std::string_view piece, bool last) {
+      return search.feed(piece, !last);
+    });
+  } catch (const IoError&) {
+    // The file changed since it was read: the message goes without a line and column.
   }
-  while (start < text.size() && (text[start] == ' ' || text[start] == '\n' || text[start] == '\r' ||
-                                 text[start] == '\t')) {
-    ++start;
-  }
-  return position_of(text, start);
+  return search.found();
 }
 
 }  // namespace kyoso::detail

@@ -20,6 +20,9 @@ namespace kyoso::detail {
 struct TextPosition {
   std::size_t line = 1;
   std::size_t column = 1;  // in characters (UTF-8 code points), 1-based
+
+  // The position after `text`, which follows this one.
+  TextPosition after(std::string_view text) const;
 };
 TextPosition position_of(std::string_view text, std::size_t offset);
 
@@ -28,9 +31,10 @@ std::string pointer_token(std::string_view key);
 
 // A file's bytes in pieces of a mebibyte, each handed to `take` with whether it is the last;
 // throws IoError naming the file if it cannot be read or holds more than `max_bytes`
-// (checked before reading, and again while reading from a pipe).
+// (checked before reading, and again while reading from a pipe or device, of which no more
+// than max_bytes + 1 bytes are read). `take` may return false to stop reading early.
 void read_file_in_chunks(const std::filesystem::path& file, std::size_t max_bytes,
-                         const std::function<void(std::string_view, bool)>& take);
+                         const std::function<bool(std::string_view, bool)>& take);
 
 // A whole file's bytes; throws IoError naming the file if it cannot be read or holds more
 // than `max_bytes` (checked before reading, and again while reading from a pipe).
@@ -47,6 +51,10 @@ boost::json::value read_json(std::string_view text, const std::string& origin,
 // the model's rules. Runs only on the error path.
 std::optional<TextPosition> find_pointer(std::string_view text, std::string_view pointer,
                                          std::size_t max_depth = LoadLimits{}.max_depth);
+// The same in a file read again in pieces, only as far as the value.
+std::optional<TextPosition> find_pointer_in_file(const std::filesystem::path& file,
+                                                 std::string_view pointer,
+                                                 const LoadLimits& limits);
 
 // The bookkeeping every SAX handler here shares: where the parse is (the JSON pointer of the
 // current value, made only when asked), the keys seen in each open object, and the limits.
@@ -150,6 +158,12 @@ void check_limits(const LoadLimits& limits, const std::string& origin);
 [[noreturn]] void throw_syntax_error(std::string_view text, std::size_t at,
                                      boost::json::error_code ec, const JsonTracker& tracker,
                                      const std::string& origin);
+// The same for a document read in pieces and not kept: `piece` is the one the parse stopped
+// in, `start` where it begins in the document.
+[[noreturn]] void throw_syntax_error_in_piece(std::string_view piece, TextPosition start,
+                                              std::size_t at, boost::json::error_code ec,
+                                              const JsonTracker& tracker,
+                                              const std::string& origin);
 
 template <class Handler>
 void run_parser(boost::json::basic_parser<Handler>& parser, const JsonTracker& tracker,

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "kyoso/error.hpp"
+#include "kyoso/limits.hpp"
 #include "model/builder_detail.hpp"
 #include "model/model_impl.hpp"
 #include "model/rules.hpp"
@@ -28,6 +29,21 @@ struct EdgeEntry {
   std::uint32_t detail = 0;  // in State::details; 0: none
 };
 
+// An added edge's key in the edit index: its ends (positions in State::names) and relation.
+struct EdgeKey {
+  std::uint32_t source;
+  std::uint32_t target;
+  Relation relation;
+  friend bool operator==(const EdgeKey&, const EdgeKey&) = default;
+};
+struct EdgeKeyHash {
+  std::size_t operator()(const EdgeKey& k) const noexcept {
+    std::uint64_t x = (std::uint64_t{k.source} << 32) ^ k.target ^
+                      (std::uint64_t{static_cast<std::uint8_t>(k.relation)} << 56);
+    return boost::hash<std::uint64_t>()(x * 0x9E3779B97F4A7C15ULL);
+  }
+};
+
 }  // namespace
 
 struct ModelBuilder::State {
@@ -42,16 +58,33 @@ struct ModelBuilder::State {
   std::vector<std::uint32_t> node_of_name;         // the first node with that id, or no_node
   std::vector<std::shared_ptr<const Node>> nodes;  // null: removed
   std::vector<std::uint32_t> node_names;           // each node's id in names
-  std::vector<std::string> node_where;
+  // Nodes with an id an earlier node has (build() refuses them), by that id's name.
+  boost::unordered_flat_map<std::uint32_t, std::vector<std::uint32_t>> later_nodes;
   std::vector<EdgeEntry> edges;
   std::vector<std::shared_ptr<const EdgeDetail>> details{nullptr};  // [0]: none
+  // The places of the nodes and edges added after the base model's (from()), whose own have
+  // none: node i's is node_where[i - base_nodes], edge i's edge_where[i - base_edges].
+  std::vector<std::string> node_where;
   std::vector<std::string> edge_where;
+  boost::unordered_flat_map<std::uint32_t, std::string> base_node_where;  // replaced ones
   // When set (loaders), edge i's place is this prefix and i, and edge_where stays empty.
   std::string edge_where_prefix;
   std::size_t live_nodes = 0;
   std::size_t live_edges = 0;
   // The last source interned: a file lists a node's edges together.
   std::uint32_t last_source = no_node;
+
+  // The model from() started with: its node i is names[i] and nodes[i], its edge i edges[i],
+  // so its adjacency finds the base's edges for an edit without an index of its own.
+  Model base;
+  std::size_t base_nodes = 0;
+  std::size_t base_edges = 0;
+  // The edges added since, indexed for edits when the first edit asks: by key (an edge
+  // repeated by mistake is kept in `repeated`), and by each end's name.
+  std::size_t indexed_to = 0;  // edges [base_edges, indexed_to) are in the index
+  boost::unordered_flat_map<EdgeKey, std::uint32_t, EdgeKeyHash> added;
+  std::unordered_multimap<EdgeKey, std::uint32_t, EdgeKeyHash> repeated;
+  boost::unordered_flat_map<std::uint32_t, std::vector<std::uint32_t>> added_at;
 
   std::uint32_t intern(std::string_view id) {
     auto it = name_index.find(id);
@@ -79,10 +112,15 @@ struct ModelBuilder::State {
 
   void push_node(std::shared_ptr<const Node> node, std::string where) {
     std::uint32_t n = intern(node->id);
-    if (node_of_name[n] == no_node) node_of_name[n] = static_cast<std::uint32_t>(nodes.size());
+    auto at = static_cast<std::uint32_t>(nodes.size());
+    if (node_of_name[n] == no_node) {
+      node_of_name[n] = at;
+    } else {
+      later_nodes[n].push_back(at);
+    }
     nodes.push_back(std::move(node));
     node_names.push_back(n);
-    node_where.push_back(std::move(where));
+    if (at >= base_nodes) node_where.push_back(std::move(where));
     ++live_nodes;
   }
 
@@ -96,19 +134,91 @@ struct ModelBuilder::State {
     ++live_edges;
   }
 
+  std::string node_place(std::size_t i) const {
+    if (i >= base_nodes) return node_where[i - base_nodes];
+    auto it = base_node_where.find(static_cast<std::uint32_t>(i));
+    return it == base_node_where.end() ? std::string() : it->second;
+  }
+  void set_node_place(std::size_t i, std::string where) {
+    if (i >= base_nodes) {
+      node_where[i - base_nodes] = std::move(where);
+    } else {
+      base_node_where[static_cast<std::uint32_t>(i)] = std::move(where);
+    }
+  }
   std::string edge_place(std::size_t i) const {
-    return edge_where_prefix.empty() ? edge_where[i] : edge_where_prefix + std::to_string(i);
+    if (!edge_where_prefix.empty()) return edge_where_prefix + std::to_string(i);
+    return i < base_edges ? std::string() : edge_where[i - base_edges];
   }
 
-  // Edits are few and scenarios short, so an edge is found by a scan rather than an index.
+  // Brings the index of added edges up to date: each edge is indexed once, so edits cost
+  // their own edges, not a scan of all.
+  void index_added() {
+    for (; indexed_to < edges.size(); ++indexed_to) {
+      const EdgeEntry& e = edges[indexed_to];
+      auto at = static_cast<std::uint32_t>(indexed_to);
+      if (!e.removed) {
+        EdgeKey key{e.source, e.target, e.relation};
+        if (!added.emplace(key, at).second) repeated.emplace(key, at);
+      }
+      added_at[e.source].push_back(at);
+      if (e.target != e.source) added_at[e.target].push_back(at);
+    }
+  }
+
+  // The live edge with these ends and relation: the base's by its adjacency (ordered by
+  // relation, then target), an added one by the index.
   EdgeEntry* find_edge(std::string_view source, std::string_view target, Relation relation) {
     auto s = name(source);
     auto t = name(target);
     if (!s || !t) return nullptr;
-    for (EdgeEntry& e : edges) {
-      if (!e.removed && e.relation == relation && e.source == *s && e.target == *t) return &e;
+    if (*s < base_nodes && *t < base_nodes) {
+      std::span<const EdgeIndex> out = base.out_edges(*s);
+      auto key = [&](EdgeIndex e) {
+        const Edge& edge = base.edge(e);
+        return std::pair(edge.relation, edge.target);
+      };
+      auto it = std::lower_bound(out.begin(), out.end(), std::pair(relation, NodeIndex{*t}),
+                                 [&](EdgeIndex e, const auto& k) { return key(e) < k; });
+      if (it != out.end() && key(*it) == std::pair(relation, NodeIndex{*t}) &&
+          !edges[*it].removed) {
+        return &edges[*it];
+      }
     }
-    return nullptr;
+    index_added();
+    auto it = added.find(EdgeKey{*s, *t, relation});
+    return it == added.end() ? nullptr : &edges[it->second];
+  }
+
+  void remove(EdgeEntry& e) {
+    if (e.removed) return;
+    e.removed = true;
+    --live_edges;
+    auto at = static_cast<std::uint32_t>(&e - edges.data());
+    if (at < base_edges) return;
+    // Still indexed by its key: let a repeat of it, if any, take its place.
+    EdgeKey key{e.source, e.target, e.relation};
+    auto it = added.find(key);
+    if (it == added.end() || it->second != at) return;
+    auto next = repeated.find(key);
+    if (next == repeated.end()) {
+      added.erase(it);
+    } else {
+      it->second = next->second;
+      repeated.erase(next);
+    }
+  }
+
+  // Every live edge at either end of the node with this name.
+  void remove_edges_at(std::uint32_t n) {
+    if (n < base_nodes) {
+      for (EdgeIndex e : base.out_edges(n)) remove(edges[e]);
+      for (EdgeIndex e : base.in_edges(n)) remove(edges[e]);
+    }
+    index_added();
+    if (auto it = added_at.find(n); it != added_at.end()) {
+      for (std::uint32_t e : it->second) remove(edges[e]);
+    }
   }
 };
 
@@ -124,6 +234,7 @@ ModelBuilder ModelBuilder::from(const Model& model) {
   s.info = impl.info;
   // The model's nodes are its ids in NodeIndex order, so its edges' ends are name positions.
   s.name_index.reserve(impl.nodes.size());
+  s.base_nodes = impl.nodes.size();
   for (const auto& n : impl.nodes) s.push_node(n, {});
   s.details = impl.details;
   s.edges.reserve(impl.edges.size());
@@ -137,8 +248,10 @@ ModelBuilder ModelBuilder::from(const Model& model) {
     entry.detail = e.detail;
     s.edges.push_back(entry);
   }
-  s.edge_where.resize(impl.edges.size());
   s.live_edges = impl.edges.size();
+  s.base = model;
+  s.base_edges = impl.edges.size();
+  s.indexed_to = s.base_edges;
   return builder;
 }
 
@@ -153,7 +266,8 @@ ModelBuilder& ModelBuilder::origin(std::string file) {
 }
 
 ModelBuilder& ModelBuilder::add_node(Node node, std::string where) {
-  state_->push_node(std::make_shared<const Node>(std::move(node)), std::move(where));
+  // Not const: a record only this builder holds may be changed in place (detail::edit_node).
+  state_->push_node(std::make_shared<Node>(std::move(node)), std::move(where));
   return *this;
 }
 
@@ -209,6 +323,18 @@ void place_edges_by_position(ModelBuilder& builder, std::string prefix) {
   BuilderAccess::state(builder).edge_where_prefix = std::move(prefix);
 }
 
+Node* edit_node(ModelBuilder& builder, std::string_view id, std::string where) {
+  ModelBuilder::State& s = BuilderAccess::state(builder);
+  auto at = s.position(id);
+  if (!at) return nullptr;
+  std::shared_ptr<const Node>& record = s.nodes[*at];
+  // Every record is made non-const (add_node, replace_node, here); one that a model or a
+  // copy shares is copied before it changes.
+  if (record.use_count() > 1) record = std::make_shared<Node>(*record);
+  s.set_node_place(*at, std::move(where));
+  return const_cast<Node*>(record.get());
+}
+
 }  // namespace detail
 
 std::size_t ModelBuilder::node_count() const noexcept { return state_->live_nodes; }
@@ -227,31 +353,29 @@ bool ModelBuilder::has_edge(std::string_view source, std::string_view target,
 bool ModelBuilder::replace_node(Node node, std::string where) {
   auto at = state_->position(node.id);
   if (!at) return false;
-  state_->nodes[*at] = std::make_shared<const Node>(std::move(node));
-  state_->node_where[*at] = std::move(where);
+  state_->nodes[*at] = std::make_shared<Node>(std::move(node));
+  state_->set_node_place(*at, std::move(where));
   return true;
 }
 
 bool ModelBuilder::remove_node(std::string_view id) {
-  auto at = state_->position(id);
+  State& s = *state_;
+  auto at = s.position(id);
   if (!at) return false;
-  std::uint32_t n = *state_->name(id);
-  for (EdgeEntry& e : state_->edges) {
-    if (!e.removed && (e.source == n || e.target == n)) {
-      e.removed = true;
-      --state_->live_edges;
+  std::uint32_t n = *s.name(id);
+  s.remove_edges_at(n);
+  // A later node with this id, if any, takes its place (build() refuses the pair anyway).
+  s.node_of_name[n] = no_node;
+  if (auto later = s.later_nodes.find(n); later != s.later_nodes.end()) {
+    for (std::uint32_t i : later->second) {
+      if (i > *at && s.nodes[i]) {
+        s.node_of_name[n] = i;
+        break;
+      }
     }
   }
-  // A second node with this id, if any, takes its place (build() refuses the pair anyway).
-  state_->node_of_name[n] = no_node;
-  for (std::size_t i = *at + 1; i < state_->nodes.size(); ++i) {
-    if (state_->nodes[i] && state_->nodes[i]->id == id) {
-      state_->node_of_name[n] = static_cast<std::uint32_t>(i);
-      break;
-    }
-  }
-  state_->nodes[*at] = nullptr;
-  --state_->live_nodes;
+  s.nodes[*at] = nullptr;
+  --s.live_nodes;
   return true;
 }
 
@@ -259,26 +383,39 @@ bool ModelBuilder::remove_edge(std::string_view source, std::string_view target,
                                Relation relation) {
   EdgeEntry* e = state_->find_edge(source, target, relation);
   if (!e) return false;
-  e->removed = true;
-  --state_->live_edges;
+  state_->remove(*e);
   return true;
 }
 
 namespace detail {
 
-namespace {
-bool valid_slug_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
-         c == '/';
+std::string id_problem(std::string_view id) {
+  // docs/format.md: parts of lower-case ASCII letters, digits and '-', joined by single '/'s;
+  // the first part is the kind. No empty part, so no "program//x" and no trailing '/'.
+  static const std::string grammar =
+      "node id must be 'kind/slug': parts of lower-case ASCII letters, digits and '-', "
+      "separated by single '/'";
+  if (id.size() > max_id_bytes) {
+    return "node id longer than the limit of " + std::to_string(max_id_bytes) + " bytes";
+  }
+  if (id.find('/') == std::string_view::npos) return grammar;
+  bool part_empty = true;
+  for (char c : id) {
+    if (c == '/') {
+      if (part_empty) return grammar;
+      part_empty = true;
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') {
+      part_empty = false;
+    } else {
+      return grammar;
+    }
+  }
+  return part_empty ? grammar : std::string();
 }
-}  // namespace
 
 std::string node_problem(const Node& n) {
+  if (std::string problem = id_problem(n.id); !problem.empty()) return problem;
   auto slash = n.id.find('/');
-  if (n.id.empty() || slash == std::string::npos || slash + 1 == n.id.size() ||
-      !std::all_of(n.id.begin(), n.id.end(), valid_slug_char)) {
-    return "node id must be 'kind/slug' in lower-case ASCII letters, digits and - _ . /";
-  }
   if (n.id.substr(0, slash) != to_string(n.kind)) {
     return "node id's prefix does not match its kind '" + std::string(to_string(n.kind)) + "'";
   }
@@ -343,12 +480,12 @@ class Freezer {
       if (!s_.nodes[i]) continue;
       const Node& n = *s_.nodes[i];
       std::string problem = detail::node_problem(n);
-      if (!problem.empty()) fail(problem, s_.node_where[i], n.id);
+      if (!problem.empty()) fail(problem, s_.node_place(i), n.id);
       std::uint32_t first = s_.node_of_name[s_.node_names[i]];
       if (first != i) {
-        const std::string& at = s_.node_where[first];
+        std::string at = s_.node_place(first);
         fail("duplicate node id" + (at.empty() ? "" : " (first defined at " + at + ")"),
-             s_.node_where[i], n.id);
+             s_.node_place(i), n.id);
       }
     }
   }
@@ -400,6 +537,7 @@ class Freezer {
     std::vector<std::size_t> order;
     order.reserve(s_.live_edges);
     for (std::size_t i = 0; i < s_.edges.size(); ++i) {
+      if (i % (std::size_t{1} << 20) == 0) InterruptScope::check();
       const EdgeEntry& e = s_.edges[i];
       if (e.removed) continue;
       NodeIndex source = endpoint(impl, e.source, i, "source");

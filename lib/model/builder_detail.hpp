@@ -27,4 +27,9 @@ void add_shared_edge(ModelBuilder&, std::string_view source, std::string_view ta
 // messages; the `where` given to add_edge is ignored. For a file's "/graph/edges/".
 void place_edges_by_position(ModelBuilder&, std::string prefix);
 
+// The node with this id, to change in place, its place in errors now `where`; null when there
+// is none. A record shared with a model (the one the builder came from, or one it built) is
+// copied first, once, so many edits of one node cost one copy. Valid until the next edit.
+Node* edit_node(ModelBuilder&, std::string_view id, std::string where);
+
 }  // namespace kyoso::detail

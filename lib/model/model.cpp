@@ -70,7 +70,10 @@ std::optional<NodeIndex> Model::find(std::string_view id) const noexcept {
 
 NodeIndex Model::resolve(std::string_view id, std::optional<Kind> expected) const {
   if (auto found = find(id)) {
-    if (!expected || impl_->nodes[*found]->kind == *expected) return *found;
+    Kind kind = impl_->nodes[*found]->kind;
+    if (!expected || kind == *expected) return *found;
+    throw UnknownIdError::of_other_kind(std::string(id), to_string(kind), to_string(*expected),
+                                        suggest(id, expected));
   }
   if (!kind_of_id(id)) {
     // A bare slug: "social-implementation" means "purpose/social-implementation".

@@ -11,6 +11,13 @@
 
 namespace kyoso::detail {
 
+// The longest node id: ids are repeated in every path and message, so a megabyte-long one
+// would make every answer that names it a megabyte.
+inline constexpr std::size_t max_id_bytes = 256;
+
+// What is wrong with the id by the grammar of docs/format.md ('kind/slug'); empty if nothing.
+std::string id_problem(std::string_view id);
+
 // What is wrong with the node by itself (id, kind prefix, names, figures); empty if nothing.
 std::string node_problem(const Node&);
 

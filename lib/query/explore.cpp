@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "kyoso/error.hpp"
+#include "kyoso/limits.hpp"
 #include "query/facts.hpp"
 
 namespace kyoso {
@@ -18,13 +19,8 @@ namespace {
 // without touching the strings.
 bool id_less(const Model&, NodeIndex a, NodeIndex b) { return a < b; }
 
-// Paths in output order: by the sequence of node ids, then by the relations (in the
+// Paths come in output order: by the sequence of node ids, then by the relations (in the
 // vocabulary's order), then with edges followed forward before edges followed backward.
-bool path_less(const Path& a, const Path& b) {
-  if (a.nodes != b.nodes) return a.nodes < b.nodes;
-  if (a.relations != b.relations) return a.relations < b.relations;
-  return a.forward > b.forward;
-}
 
 // Per-thread scratch for the searches: a distance per node from each end, reset after each
 // query through the list of the nodes it touched. A query on a national model reaches a small
@@ -261,23 +257,57 @@ class ShortestPathSearch {
     return true;
   }
 
-  // One node sequence can be walked along different parallel edges; lists each choice.
+  // One node sequence can be walked along different parallel edges, one choice per hop: as
+  // many paths as the choices' product. They are listed in path_less order, and only until
+  // max_paths, so a long sequence of doubled edges costs the paths listed, not the product:
+  // the relation sequences in order, each with its directions in order (forward first).
   bool add_edge_choices(const std::vector<NodeIndex>& nodes, const Successors& next,
                         PathResult& result) const {
-    std::vector<Path> paths{detail::start_at(model_, nodes[0])};
-    for (std::size_t hop = 0; hop + 1 < nodes.size(); ++hop) {
-      std::vector<Path> longer;
-      for (const Path& p : paths) {
-        for (const Arrival& a : next.at(nodes[hop])) {
-          if (a.node == nodes[hop + 1])
-            longer.push_back(detail::extend(model_, p, a.edge, a.forward));
-        }
+    std::size_t hops = nodes.size() - 1;
+    Choices choices(hops);
+    for (std::size_t hop = 0; hop < hops; ++hop) {
+      for (const Arrival& a : next.at(nodes[hop])) {
+        if (a.node == nodes[hop + 1]) choices.arrivals[hop].push_back(a);
       }
-      paths = std::move(longer);
+      std::sort(choices.arrivals[hop].begin(), choices.arrivals[hop].end(),
+                [&](const Arrival& a, const Arrival& b) {
+                  Relation ra = model_.edge(a.edge).relation, rb = model_.edge(b.edge).relation;
+                  return ra != rb ? ra < rb : a.forward > b.forward;
+                });
     }
-    std::sort(paths.begin(), paths.end(), path_less);
-    for (Path& p : paths) {
-      if (!add(result, std::move(p))) return false;
+    return pick_relations(choices, 0, nodes[0], result);
+  }
+
+  struct Choices {
+    explicit Choices(std::size_t hops) : arrivals(hops), relations(hops), picked(hops) {}
+    std::vector<std::vector<Arrival>> arrivals;  // per hop, by relation, forward first
+    std::vector<Relation> relations;             // the relation sequence being listed
+    std::vector<const Arrival*> picked;          // the edges of the path being listed
+  };
+
+  bool pick_relations(Choices& c, std::size_t hop, NodeIndex start, PathResult& result) const {
+    if (hop == c.arrivals.size()) return pick_directions(c, 0, start, result);
+    const std::vector<Arrival>& here = c.arrivals[hop];
+    for (std::size_t i = 0; i < here.size(); ++i) {
+      Relation r = model_.edge(here[i].edge).relation;
+      if (i > 0 && r == model_.edge(here[i - 1].edge).relation) continue;
+      c.relations[hop] = r;
+      if (!pick_relations(c, hop + 1, start, result)) return false;
+    }
+    return true;
+  }
+
+  bool pick_directions(Choices& c, std::size_t hop, NodeIndex start, PathResult& result) const {
+    if (hop == c.arrivals.size()) {
+      Path p = detail::start_at(model_, start);
+      for (const Arrival* a : c.picked)
+        p = detail::extend(model_, std::move(p), a->edge, a->forward);
+      return add(result, std::move(p));
+    }
+    for (const Arrival& a : c.arrivals[hop]) {
+      if (model_.edge(a.edge).relation != c.relations[hop]) continue;
+      c.picked[hop] = &a;
+      if (!pick_directions(c, hop + 1, start, result)) return false;
     }
     return true;
   }
@@ -304,6 +334,11 @@ class ShortestPathSearch {
 std::vector<Neighbor> neighbors(const Model& model, std::string_view id,
                                 std::optional<Relation> relation, Direction direction, int depth) {
   if (depth < 1) throw Error("neighbors needs a depth of at least 1");
+  if (depth > limits::max_neighbor_depth) {
+    throw Error("neighbors: depth " + std::to_string(depth) + " is over the cap of " +
+                std::to_string(limits::max_neighbor_depth) +
+                " (kyoso::limits::max_neighbor_depth)");
+  }
   NodeIndex start = model.resolve(id);
   std::vector<bool> seen(model.node_count(), false);
   seen[start] = true;
@@ -315,6 +350,13 @@ std::vector<Neighbor> neighbors(const Model& model, std::string_view id,
       for (const Step& s : model.neighbors(node, direction, relation)) {
         if (seen[s.node]) continue;
         seen[s.node] = true;
+        if (out.size() == limits::max_neighbors) {
+          throw Error("neighbors: more than " + std::to_string(limits::max_neighbors) +
+                      " nodes within " + std::to_string(depth) + " steps of '" +
+                      model.node(start).id +
+                      "', the cap (kyoso::limits::max_neighbors); ask for fewer steps or one "
+                      "relation");
+        }
         const Node& reached = model.node(s.node);
         Path to_reached = detail::extend(model, path, s.edge, s.forward);
         out.push_back(Neighbor{reached.id, reached.name, reached.kind, level, to_reached});
@@ -336,6 +378,16 @@ std::vector<Neighbor> neighbors(const Model& model, std::string_view id,
 
 PathResult shortest_paths(const Model& model, const PathQuery& query) {
   if (query.max_length < 0) throw Error("shortest_paths needs a max_length of at least 0");
+  if (query.max_length > limits::max_path_length) {
+    throw Error("shortest_paths: max_length " + std::to_string(query.max_length) +
+                " is over the cap of " + std::to_string(limits::max_path_length) +
+                " (kyoso::limits::max_path_length)");
+  }
+  if (query.max_paths > limits::max_paths) {
+    throw Error("shortest_paths: max_paths " + std::to_string(query.max_paths) +
+                " is over the cap of " + std::to_string(limits::max_paths) +
+                " (kyoso::limits::max_paths)");
+  }
   return ShortestPathSearch(model, query).run();
 }
 

@@ -84,6 +84,11 @@ void check_weights(const FitWeights& w) {
     if (!std::isfinite(v) || v < 0) throw Error("fit weights must be finite and not negative");
   }
   if (w.inherited > 1) throw Error("fit weight 'inherited' must be at most 1");
+  if (w.mission == 0 && w.goals == 0 && w.fields == 0 && w.stage == 0) {
+    throw Error(
+        "fit weights mission, goals, fields and stage may not all be 0 (every score would "
+        "be 0)");
+  }
 }
 
 }  // namespace kyoso::detail

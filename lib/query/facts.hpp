@@ -39,8 +39,8 @@ Path start_at(const Model&, NodeIndex node);
 void add_path_sources(const Model&, const Path&, std::vector<Source>& out);
 void add_sources(const std::vector<Source>& from, std::vector<Source>& out);
 
-// Throws Error for a negative or non-finite weight, or an `inherited` above 1: fit() and
-// fit_all() refuse the same weights.
+// Throws Error for a negative or non-finite weight, an `inherited` above 1, or criteria
+// weights that are all 0: fit() and fit_all() refuse the same weights.
 void check_weights(const FitWeights&);
 
 }  // namespace kyoso::detail

@@ -7,9 +7,11 @@
 // follows until it becomes a Path of ids, and the sources are read from those edges. Strings
 // are made only for what the answer holds.
 #include <algorithm>
+#include <boost/unordered/unordered_flat_set.hpp>
 #include <cmath>
 #include <initializer_list>
 
+#include "kyoso/error.hpp"
 #include "query/facts.hpp"
 
 namespace kyoso {
@@ -46,6 +48,10 @@ std::vector<std::string> resolved(const Model& model, const std::vector<std::str
 }  // namespace
 
 Profile resolve_profile(const Model& model, const Profile& p) {
+  // The default applicant is not something the user asked for: a model without it (one that
+  // says nothing of applicants) is fitted with no applicant, not refused for an id nobody typed.
+  const std::string& applicant =
+      p.applicant == Profile{}.applicant && !model.find(p.applicant) ? std::string() : p.applicant;
   return Profile{resolved(model, p.mission, Kind::mission),
                  resolved(model, p.goals, Kind::purpose),
                  resolved(model, p.fields, Kind::field),
@@ -53,7 +59,7 @@ Profile resolve_profile(const Model& model, const Profile& p) {
                  resolved(model, p.partners, Kind::partner),
                  resolved(model, p.holds, Kind::program),
                  resolved(model, p.establishment, Kind::establishment),
-                 resolved(model, p.applicant, Kind::applicant)};
+                 resolved(model, applicant, Kind::applicant)};
 }
 
 namespace {
@@ -235,8 +241,10 @@ class Assessor {
 
   // An umbrella program that names no stage suits the stages its tracks suit: COI-NEXT is
   // for a starting university through its 育成型. Counted as inherited. The tracks are
-  // walked depth first; tracks_ keeps each one reached with the part_of edge it was reached
-  // by and the entry it was reached from, which is its path.
+  // walked depth first, each once (a track part_of two programs below the umbrella would
+  // otherwise be walked once per route, and levels of them twice as often per level);
+  // tracks_ keeps each one reached with the part_of edge it was first reached by and the
+  // entry it was reached from, which is its path.
   struct Track {
     NodeIndex node;
     EdgeIndex edge;
@@ -247,6 +255,8 @@ class Assessor {
     tracks_.assign(1, Track{chain_[0], 0, 0});
     frontier_.assign(1, 0);
     instead_.clear();
+    reached_.clear();
+    reached_.insert(chain_[0]);
     double strength = 0;
     std::optional<std::pair<std::size_t, EdgeIndex>> matched;
     while (!frontier_.empty()) {
@@ -256,6 +266,7 @@ class Assessor {
         const Edge& part = model_.edge(up);
         if (part.relation != Relation::part_of) continue;
         if (model_.node(part.source).kind != Kind::program) continue;
+        if (!reached_.insert(part.source).second) continue;
         tracks_.push_back({part.source, up, at});
         std::size_t track = tracks_.size() - 1;
         for (EdgeIndex s : out_edges_of(model_, part.source, Relation::suits_stage)) {
@@ -494,6 +505,7 @@ class Assessor {
   // Scratch for the track walk and the sources.
   std::vector<Track> tracks_;
   std::vector<std::size_t> frontier_;
+  boost::unordered_flat_set<NodeIndex> reached_;
   std::vector<std::pair<std::size_t, EdgeIndex>> instead_;
   std::vector<Hop> hops_;
   std::vector<const Source*> seen_;
@@ -502,6 +514,12 @@ class Assessor {
 int eligibility_rank(Eligibility e) { return e == Eligibility::not_eligible ? 1 : 0; }
 
 }  // namespace
+
+void require_criteria(const Profile& p) {
+  if (p.mission.empty() && p.goals.empty() && p.fields.empty() && p.stage.empty()) {
+    throw Error("fit needs something to fit: a mission, a goal, a field or a stage");
+  }
+}
 
 FitResult fit(const Model& model, const Profile& profile, const FitWeights& weights) {
   detail::check_weights(weights);

@@ -7,6 +7,7 @@
 // by its tracks'), and query_fit_all_test checks that both give the same rankings.
 #include <algorithm>
 #include <atomic>
+#include <boost/unordered/unordered_flat_set.hpp>
 #include <cmath>
 #include <exception>
 #include <limits>
@@ -14,6 +15,7 @@
 #include <optional>
 #include <thread>
 
+#include "kyoso/limits.hpp"
 #include "kyoso/query.hpp"
 #include "query/facts.hpp"
 
@@ -118,16 +120,18 @@ Defined defined(const Model& model, const std::vector<NodeIndex>& chain, Relatio
   return out;
 }
 
-// Depth first from the program down its part_of tracks, as fit.cpp walks them.
+// Depth first from the program down its part_of tracks, each once, as fit.cpp walks them.
 std::vector<NodeIndex> track_stages(const Model& model, NodeIndex program) {
   std::vector<NodeIndex> out;
   std::vector<NodeIndex> frontier{program};
+  boost::unordered_flat_set<NodeIndex> reached{program};
   while (!frontier.empty()) {
     NodeIndex node = frontier.back();
     frontier.pop_back();
     for (EdgeIndex i : model.in_edges(node)) {
       const Edge& up = model.edge(i);
       if (up.relation != Relation::part_of || model.node(up.source).kind != Kind::program) continue;
+      if (!reached.insert(up.source).second) continue;
       for (EdgeIndex j : model.out_edges(up.source)) {
         const Edge& s = model.edge(j);
         if (s.relation == Relation::suits_stage) out.push_back(s.target);
@@ -324,8 +328,10 @@ std::vector<RankedProgram> rank(const Model& model, const Profile& profile,
 std::vector<UniversityFit> fit_all(const Model& model, const FitWeights& weights,
                                    unsigned threads) {
   detail::check_weights(weights);
-  // Every stored profile is the university's: fit() resolves its default applicant the same.
-  const NodeIndex applicant = model.resolve(Profile{}.applicant, Kind::applicant);
+  // Every stored profile is the university's: fit() resolves its default applicant the same,
+  // and a model without one as no applicant.
+  const NodeIndex applicant =
+      model.find(Profile{}.applicant).value_or(std::numeric_limits<NodeIndex>::max());
   std::vector<ProgramFacts> programs;
   for (NodeIndex p : model.nodes_of_kind(Kind::program)) programs.push_back(facts_of(model, p));
   std::span<const NodeIndex> universities = model.nodes_of_kind(Kind::university);
@@ -337,12 +343,17 @@ std::vector<UniversityFit> fit_all(const Model& model, const FitWeights& weights
   std::atomic<std::size_t> next{0};
   std::exception_ptr failure;
   std::mutex failure_lock;
+  // The threads started here answer to the caller's interrupt too.
+  const std::atomic<bool>* stop = InterruptScope::current();
+  static const std::atomic<bool> never{false};
   auto work = [&] {
     try {
+      InterruptScope scope(stop ? *stop : never);
       Scorer scorer(weights, applicant);
       for (;;) {
         std::size_t begin = next.fetch_add(batch);
         if (begin >= universities.size()) return;
+        InterruptScope::check();
         std::size_t end = std::min(begin + batch, universities.size());
         for (std::size_t i = begin; i < end; ++i) {
           StoredProfile profile = stored_profile(model, universities[i]);

@@ -7,7 +7,9 @@
 #include <map>
 
 #include "kyoso/error.hpp"
+#include "kyoso/limits.hpp"
 #include "kyoso/scenario.hpp"
+#include "model/builder_detail.hpp"
 #include "model/rules.hpp"
 #include "scenario/edit_path.hpp"
 
@@ -23,6 +25,7 @@ class Applier {
 
   Model run() {
     for (std::size_t i = 0; i < scenario_.edits.size(); ++i) {
+      if (i % 1024 == 0) InterruptScope::check();
       index_ = i;
       at_ = "/edits/" + std::to_string(i);
       apply(scenario_.edits[i]);
@@ -71,20 +74,28 @@ class Applier {
       case EditOp::add_edge:
         add_edge(e);
         break;
-      case EditOp::remove_edge:
-        existing(e.edge.source, at_ + "/source");
-        existing(e.edge.target, at_ + "/target");
-        if (!builder_.remove_edge(e.edge.source, e.edge.target, e.edge.relation)) {
-          fail("there is no " + std::string(to_string(e.edge.relation)) + " edge from '" +
-                   e.edge.source + "' to '" + e.edge.target + "'",
-               at_, e.edge.source + " -> " + e.edge.target);
+      case EditOp::remove_edge: {
+        const ModelBuilder::EdgeSpec& edge = edge_of(e);
+        existing(edge.source, at_ + "/source");
+        existing(edge.target, at_ + "/target");
+        if (!builder_.remove_edge(edge.source, edge.target, edge.relation)) {
+          fail("there is no " + std::string(to_string(edge.relation)) + " edge from '" +
+                   edge.source + "' to '" + edge.target + "'",
+               at_, edge.source + " -> " + edge.target);
         }
         break;
+      }
     }
   }
 
+  const ModelBuilder::EdgeSpec& edge_of(const Edit& e) const {
+    if (!e.edge) fail("the edit names no edge", at_, {});
+    return *e.edge;
+  }
+
   void add_node(const Edit& e) {
-    const Node& n = e.new_node;
+    if (!e.new_node) fail("the edit has no node to add", at_, e.node);
+    const Node& n = *e.new_node;
     if (!e.node.empty() && e.node != n.id) {
       fail("the edit's node '" + e.node + "' differs from the new node's id '" + n.id + "'",
            at_ + "/node", e.node);
@@ -97,7 +108,7 @@ class Applier {
   }
 
   void add_edge(const Edit& e) {
-    const ModelBuilder::EdgeSpec& spec = e.edge;
+    const ModelBuilder::EdgeSpec& spec = edge_of(e);
     Kind from = existing(spec.source, at_ + "/source").kind;
     Kind to = existing(spec.target, at_ + "/target").kind;
     std::string ends = spec.source + " -> " + spec.target;
@@ -114,8 +125,12 @@ class Applier {
 
   // ---- set ------------------------------------------------------------------------------
 
+  // Changes the builder's record in place (copied from the base once, at its first edit), so
+  // that many edits of one node do not each copy it; a failed edit fails the whole scenario,
+  // and the builder is dropped with it.
   void set(const Edit& e) {
-    Node n = existing(e.node, at_ + "/node");
+    existing(e.node, at_ + "/node");
+    Node& n = *detail::edit_node(builder_, e.node, at_);
     std::string problem;
     auto path = detail::parse_edit_path(e.path, problem);
     if (!path) fail(problem, at_ + "/path", e.node);
@@ -146,7 +161,6 @@ class Applier {
     }
     problem = detail::node_problem(n);
     if (!problem.empty()) fail(problem, at_, n.id);
-    builder_.replace_node(std::move(n), at_);
   }
 
   // The figure a path selects: the first of its name (and fiscal year, with "@"), which is the

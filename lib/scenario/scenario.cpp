@@ -27,6 +27,18 @@ std::optional<EditOp> parse_edit_op(std::string_view text) noexcept {
   return std::nullopt;
 }
 
+namespace {
+template <class T>
+bool same(const std::shared_ptr<const T>& a, const std::shared_ptr<const T>& b) {
+  return a == b || (a && b && *a == *b);
+}
+}  // namespace
+
+bool operator==(const Edit& a, const Edit& b) {
+  return a.op == b.op && a.node == b.node && a.path == b.path && a.value == b.value &&
+         same(a.new_node, b.new_node) && same(a.edge, b.edge);
+}
+
 Scenario::Scenario(std::string name_, std::string description_)
     : name(std::move(name_)), description(std::move(description_)) {}
 
@@ -63,7 +75,7 @@ Scenario& Scenario::add_node(Node node) {
   Edit e;
   e.op = EditOp::add_node;
   e.node = node.id;
-  e.new_node = std::move(node);
+  e.new_node = std::make_shared<const Node>(std::move(node));
   edits.push_back(std::move(e));
   return *this;
 }
@@ -87,7 +99,7 @@ Scenario& Scenario::add_edge(std::string source, std::string target, Relation re
 Scenario& Scenario::add_edge(ModelBuilder::EdgeSpec edge) {
   Edit e;
   e.op = EditOp::add_edge;
-  e.edge = std::move(edge);
+  e.edge = std::make_shared<const ModelBuilder::EdgeSpec>(std::move(edge));
   edits.push_back(std::move(e));
   return *this;
 }
@@ -95,9 +107,11 @@ Scenario& Scenario::add_edge(ModelBuilder::EdgeSpec edge) {
 Scenario& Scenario::remove_edge(std::string source, std::string target, Relation relation) {
   Edit e;
   e.op = EditOp::remove_edge;
-  e.edge.source = std::move(source);
-  e.edge.target = std::move(target);
-  e.edge.relation = relation;
+  ModelBuilder::EdgeSpec spec;
+  spec.source = std::move(source);
+  spec.target = std::move(target);
+  spec.relation = relation;
+  e.edge = std::make_shared<const ModelBuilder::EdgeSpec>(std::move(spec));
   edits.push_back(std::move(e));
   return *this;
 }

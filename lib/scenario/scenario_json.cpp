@@ -7,6 +7,7 @@
 #include "io/json_writer.hpp"
 #include "io/model_json.hpp"
 #include "kyoso/scenario.hpp"
+#include "model/rules.hpp"
 #include "scenario/edit_path.hpp"
 
 namespace kyoso {
@@ -80,7 +81,7 @@ class ScenarioReader : private detail::ModelJsonReader {
         break;
       case EditOp::add_node:
         e.node = id(o, "node", at);
-        e.new_node = node_metadata(e.node, o, at, {"op", "node"});
+        e.new_node = std::make_shared<const Node>(node_metadata(e.node, o, at, {"op", "node"}));
         break;
       case EditOp::remove_node:
         only_keys(o, {"op", "node"}, at);
@@ -88,21 +89,36 @@ class ScenarioReader : private detail::ModelJsonReader {
         break;
       case EditOp::add_edge:
         only_keys(o, {"op", "source", "target", "relation", "metadata"}, at);
-        e.edge = edge(o, at);
+        e.edge = std::make_shared<const ModelBuilder::EdgeSpec>(checked_edge(o, at));
         break;
       case EditOp::remove_edge:
         // An edge is named by its ends and relation; its metadata cannot tell two apart.
         only_keys(o, {"op", "source", "target", "relation"}, at);
-        e.edge = edge(o, at);
+        e.edge = std::make_shared<const ModelBuilder::EdgeSpec>(checked_edge(o, at));
         break;
     }
     return e;
   }
 
+  // A node id by the grammar of docs/format.md: one with a control character, "..", "//" or
+  // a trailing "/" could name nothing, and would only reach a message or a terminal.
   std::string id(const json::object& o, std::string_view key, const std::string& at) const {
-    std::string out = string(member(o, key, at), at + "/" + std::string(key));
-    if (out.empty()) fail("an id may not be empty", at + "/" + std::string(key));
+    std::string here = at + "/" + std::string(key);
+    std::string out = string(member(o, key, at), here);
+    if (out.empty()) fail("an id may not be empty", here);
+    check_id(out, here);
     return out;
+  }
+
+  void check_id(const std::string& id, const std::string& at) const {
+    if (std::string problem = detail::id_problem(id); !problem.empty()) fail(problem, at, id);
+  }
+
+  ModelBuilder::EdgeSpec checked_edge(const json::object& o, const std::string& at) const {
+    ModelBuilder::EdgeSpec e = edge(o, at);
+    check_id(e.source, at + "/source");
+    check_id(e.target, at + "/target");
+    return e;
   }
 
   EditValue value(const std::string& path_text, const json::value& v, const std::string& at) const {
@@ -169,20 +185,20 @@ json::object edit_json(const Edit& e) {
       o["value"] = value_json(e.value);
       break;
     case EditOp::add_node:
-      o = detail::node_metadata_json(e.new_node);
-      o["node"] = js(e.new_node.id);
+      o = detail::node_metadata_json(*e.new_node);
+      o["node"] = js(e.new_node->id);
       break;
     case EditOp::remove_node:
       o["node"] = js(e.node);
       break;
     case EditOp::add_edge:
-      o = detail::edge_json(e.edge.source, e.edge.target, e.edge.relation, e.edge.certainty,
-                            e.edge.fiscal_year, e.edge.detail);
+      o = detail::edge_json(e.edge->source, e.edge->target, e.edge->relation, e.edge->certainty,
+                            e.edge->fiscal_year, e.edge->detail);
       break;
     case EditOp::remove_edge:
-      o["source"] = js(e.edge.source);
-      o["target"] = js(e.edge.target);
-      o["relation"] = js(to_string(e.edge.relation));
+      o["source"] = js(e.edge->source);
+      o["target"] = js(e.edge->target);
+      o["relation"] = js(to_string(e.edge->relation));
       break;
   }
   o["op"] = js(to_string(e.op));

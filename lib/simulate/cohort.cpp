@@ -11,7 +11,11 @@
 // The model was read into a Plan before; a run touches only numbers.
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <span>
 
+#include "kyoso/error.hpp"
+#include "kyoso/limits.hpp"
 #include "kyoso/simulate.hpp"
 #include "simulate/plan.hpp"
 #include "simulate/random.hpp"
@@ -20,6 +24,27 @@ namespace kyoso {
 namespace {
 
 using detail::Plan;
+
+// Money is whole yen in 64 bits, added and multiplied exactly; a year whose spending would not
+// fit is refused rather than rounded or wrapped, so that a budget near the top of the range
+// is never compared with a spend that silently stopped growing.
+[[noreturn]] void overflow(int fiscal_year) {
+  throw Error("simulate: FY" + std::to_string(fiscal_year) +
+              "'s spending is more than 9,223,372,036,854,775,807 JPY, the most a 64-bit "
+              "amount holds: the per-site amounts or site counts are too large");
+}
+
+std::int64_t times(std::int64_t count, std::int64_t amount, int fiscal_year) {
+  std::int64_t out;
+  if (__builtin_mul_overflow(count, amount, &out)) overflow(fiscal_year);
+  return out;
+}
+
+std::int64_t plus(std::int64_t a, std::int64_t b, int fiscal_year) {
+  std::int64_t out;
+  if (__builtin_add_overflow(a, b, &out)) overflow(fiscal_year);
+  return out;
+}
 
 struct YearRun {
   std::vector<std::int64_t> active;  // by track, in plan order
@@ -52,11 +77,6 @@ std::vector<std::int64_t> spread(std::int64_t total, int parts) {
   return out;
 }
 
-std::int64_t yen(double amount) {
-  constexpr double most = 9.2e18;  // within int64
-  return static_cast<std::int64_t>(std::round(std::min(amount, most)));
-}
-
 class CohortRun {
  public:
   // `random` null: the deterministic run, at the stated amounts and expected promotions.
@@ -79,17 +99,20 @@ class CohortRun {
     }
   }
 
-  std::vector<YearRun> run() {
-    std::vector<YearRun> years;
-    for (std::int64_t budget : plan_.budget) years.push_back(year(budget));
-    return years;
+  // Each year in turn, handed to `take` with its position.
+  template <class Take>
+  void run(Take take) {
+    for (std::size_t i = 0; i < plan_.budget.size(); ++i) {
+      fiscal_year_ = *plan_.options.start_fy + static_cast<int>(i);
+      take(i, year(plan_.budget[i]));
+    }
   }
 
  private:
   // 程度 (approx) within ±spread, 〜/最長 (up_to) between the floor and the cap, 以上
   // (at_least) up to +spread, exact as stated; per run, so a run's draw is the program's
   // true average amount.
-  double draw_amount(const SimulatedTrack& t) {
+  std::int64_t draw_amount(const SimulatedTrack& t) {
     double factor = 1;
     if (random_) {
       const SimulationOptions& o = plan_.options;
@@ -107,7 +130,11 @@ class CohortRun {
           break;
       }
     }
-    return std::round(static_cast<double>(t.funding_per_site) * factor);
+    if (factor == 1) return t.funding_per_site;  // exact, even next to 2^63
+    double amount = std::round(static_cast<double>(t.funding_per_site) * factor);
+    // 2^63 itself does not fit; a stated amount near it, drawn above it, is refused.
+    if (!(amount < 0x1p63)) overflow(*plan_.options.start_fy);
+    return static_cast<std::int64_t>(amount);
   }
 
   // How many of a finishing cohort the review promotes: binomial in a Monte Carlo run;
@@ -129,9 +156,7 @@ class CohortRun {
     YearRun y;
     y.active.assign(n, 0);
     std::vector<std::int64_t> continuing(n, 0), wanted_new(n, 0), wanted_promoted(n, 0);
-    // Money is summed in doubles: exact to the yen below 2^53 yen (about 9,000兆円), far above
-    // any program, and no count × amount can overflow.
-    double cost = 0;
+    std::int64_t cost = 0;
     for (std::size_t t = 0; t < n; ++t) {
       const SimulatedTrack& track = plan_.tracks[t].track;
       int duration = track.duration;
@@ -145,20 +170,20 @@ class CohortRun {
       }
       y.ended += finishing - promoted;
       wanted_new[t] = track.new_sites;
-      cost += static_cast<double>(continuing[t]) * amount_[t];
+      cost = plus(cost, times(continuing[t], amount_[t], fiscal_year_), fiscal_year_);
     }
     std::vector<std::int64_t> admitted_new = wanted_new, admitted_promoted = wanted_promoted;
     const BudgetPolicy policy = plan_.options.policy;
     if (policy == BudgetPolicy::admit_fewer) {
       // Running sites first, then the cheap entry tracks, then promotions: the new 育成型
-      // sites are the pipeline later promotions come from, so they are cut last.
-      double left = static_cast<double>(budget) - cost;
-      auto admit = [&](std::int64_t want, double amount) -> std::int64_t {
+      // sites are the pipeline later promotions come from, so they are cut last. Both
+      // amounts are within 0 and 2^63, so their difference fits.
+      std::int64_t left = budget - cost;
+      auto admit = [&](std::int64_t want, std::int64_t amount) -> std::int64_t {
         if (want <= 0) return 0;
         if (amount <= 0) return want;
-        double fits = left <= 0 ? 0 : std::floor(left / amount);
-        auto k = fits >= static_cast<double>(want) ? want : static_cast<std::int64_t>(fits);
-        left -= static_cast<double>(k) * amount;
+        std::int64_t k = left <= 0 ? 0 : std::min(want, left / amount);
+        left -= k * amount;  // at most left
         return k;
       };
       for (std::size_t t = 0; t < n; ++t) admitted_new[t] = admit(wanted_new[t], amount_[t]);
@@ -172,13 +197,14 @@ class CohortRun {
       y.ended += refused_promotions;
       y.new_sites += admitted_new[t];
       y.promoted += admitted_promoted[t];
-      cost += static_cast<double>(admitted_new[t] + admitted_promoted[t]) * amount_[t];
-      y.active[t] = continuing[t] + admitted_new[t] + admitted_promoted[t];
+      std::int64_t entering = admitted_new[t] + admitted_promoted[t];
+      cost = plus(cost, times(entering, amount_[t], fiscal_year_), fiscal_year_);
+      y.active[t] = continuing[t] + entering;
     }
-    y.spend = yen(cost);
+    y.spend = cost;
     y.bound = y.turned_away > 0;
-    if (policy == BudgetPolicy::scale_funding && cost > static_cast<double>(budget)) {
-      y.scale = static_cast<double>(budget) / cost;
+    if (policy == BudgetPolicy::scale_funding && cost > budget) {
+      y.scale = static_cast<double>(budget) / static_cast<double>(cost);
       y.spend = budget;
       y.bound = true;
     }
@@ -200,56 +226,99 @@ class CohortRun {
 
   const Plan& plan_;
   detail::Random* random_;
-  std::vector<double> amount_;  // per site per year, this run
-  std::vector<double> carry_;   // deterministic reviews' remainders
+  std::vector<std::int64_t> amount_;  // per site per year, this run
+  int fiscal_year_ = 0;               // the year being run, for messages
+  std::vector<double> carry_;         // deterministic reviews' remainders
   // done_[t][a]: sites of track t funded for a years before this year (a = 1 … duration).
   std::vector<std::vector<std::int64_t>> done_;
 };
 
 // Nearest-rank percentile of sorted values: the smallest value with at least p of the runs at
 // or below it.
-std::int64_t percentile(const std::vector<std::int64_t>& sorted, double p) {
+std::int64_t percentile(std::span<const std::int64_t> sorted, double p) {
   auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size())));
   return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
 }
 
-Quantiles quantiles(std::vector<std::int64_t> values) {
-  std::sort(values.begin(), values.end());
-  return Quantiles{percentile(values, 0.1), percentile(values, 0.5), percentile(values, 0.9)};
-}
+// Every run's numbers, kept until the percentiles are taken: one column of runs per year and
+// number, 8 bytes a value (limits::max_simulation_values bounds them), rather than each run's
+// years as records of their own.
+class RunTable {
+ public:
+  RunTable(const Plan& plan, std::size_t runs)
+      : runs_(runs),
+        tracks_(plan.tracks.size()),
+        counts_(plan.budget.size() * (tracks_ + numbers) * runs),
+        scale_(plan.budget.size() * runs),
+        flags_(plan.budget.size() * runs) {}
 
-template <typename Get>
-Quantiles over_runs(const std::vector<std::vector<YearRun>>& runs, std::size_t year, Get get) {
-  std::vector<std::int64_t> values;
-  values.reserve(runs.size());
-  for (const auto& run : runs) values.push_back(get(run[year]));
-  return quantiles(std::move(values));
-}
+  void put(std::size_t run, std::size_t year, const YearRun& y) {
+    for (std::size_t t = 0; t < tracks_; ++t) column(year, t)[run] = y.active[t];
+    column(year, tracks_ + 0)[run] = y.new_sites;
+    column(year, tracks_ + 1)[run] = y.promoted;
+    column(year, tracks_ + 2)[run] = y.ended;
+    column(year, tracks_ + 3)[run] = y.turned_away;
+    column(year, tracks_ + 4)[run] = y.spend;
+    scale_[year * runs_ + run] = y.scale;
+    flags_[year * runs_ + run] = static_cast<std::uint8_t>((y.over ? 1 : 0) | (y.bound ? 2 : 0));
+  }
 
-SimulatedYear summarize(const Plan& plan, const std::vector<std::vector<YearRun>>& runs,
-                        std::size_t i) {
+  // Sorts the column in place: each is read once.
+  Quantiles quantiles(std::size_t year, std::size_t number) {
+    std::span<std::int64_t> values = column(year, number);
+    std::sort(values.begin(), values.end());
+    return Quantiles{percentile(values, 0.1), percentile(values, 0.5), percentile(values, 0.9)};
+  }
+  Quantiles active(std::size_t year, std::size_t track) { return quantiles(year, track); }
+  Quantiles new_sites(std::size_t year) { return quantiles(year, tracks_ + 0); }
+  Quantiles promoted(std::size_t year) { return quantiles(year, tracks_ + 1); }
+  Quantiles ended(std::size_t year) { return quantiles(year, tracks_ + 2); }
+  Quantiles turned_away(std::size_t year) { return quantiles(year, tracks_ + 3); }
+  Quantiles spend(std::size_t year) { return quantiles(year, tracks_ + 4); }
+
+  // The share of runs over budget and bound, and the median funding scale.
+  void shares(std::size_t year, SimulatedYear& y) {
+    std::span<const std::uint8_t> flags(flags_.data() + year * runs_, runs_);
+    std::size_t over = 0, bound = 0;
+    for (std::uint8_t f : flags) {
+      over += f & 1;
+      bound += (f >> 1) & 1;
+    }
+    y.over_budget = static_cast<double>(over) / static_cast<double>(runs_);
+    y.budget_bound = static_cast<double>(bound) / static_cast<double>(runs_);
+    std::span<double> scales(scale_.data() + year * runs_, runs_);
+    auto middle = scales.begin() + static_cast<std::ptrdiff_t>((runs_ - 1) / 2);
+    std::nth_element(scales.begin(), middle, scales.end());
+    y.funding_scale = *middle;
+  }
+
+ private:
+  static constexpr std::size_t numbers = 5;  // new, promoted, ended, turned away, spend
+
+  std::span<std::int64_t> column(std::size_t year, std::size_t number) {
+    return {counts_.data() + (year * (tracks_ + numbers) + number) * runs_, runs_};
+  }
+
+  std::size_t runs_;
+  std::size_t tracks_;
+  std::vector<std::int64_t> counts_;
+  std::vector<double> scale_;
+  std::vector<std::uint8_t> flags_;
+};
+
+SimulatedYear summarize(const Plan& plan, RunTable& table, std::size_t i) {
   SimulatedYear y;
   y.fiscal_year = *plan.options.start_fy + static_cast<int>(i);
   for (std::size_t t = 0; t < plan.tracks.size(); ++t) {
-    y.active[plan.tracks[t].track.id] =
-        over_runs(runs, i, [t](const YearRun& r) { return r.active[t]; });
+    y.active[plan.tracks[t].track.id] = table.active(i, t);
   }
-  y.new_sites = over_runs(runs, i, [](const YearRun& r) { return r.new_sites; });
-  y.promoted = over_runs(runs, i, [](const YearRun& r) { return r.promoted; });
-  y.ended = over_runs(runs, i, [](const YearRun& r) { return r.ended; });
-  y.turned_away = over_runs(runs, i, [](const YearRun& r) { return r.turned_away; });
-  y.spend_jpy = over_runs(runs, i, [](const YearRun& r) { return r.spend; });
+  y.new_sites = table.new_sites(i);
+  y.promoted = table.promoted(i);
+  y.ended = table.ended(i);
+  y.turned_away = table.turned_away(i);
+  y.spend_jpy = table.spend(i);
   y.budget_jpy = plan.budget[i];
-  std::vector<double> scales;
-  for (const auto& run : runs) {
-    y.over_budget += run[i].over ? 1 : 0;
-    y.budget_bound += run[i].bound ? 1 : 0;
-    scales.push_back(run[i].scale);
-  }
-  y.over_budget /= static_cast<double>(runs.size());
-  y.budget_bound /= static_cast<double>(runs.size());
-  std::sort(scales.begin(), scales.end());
-  y.funding_scale = scales[(scales.size() - 1) / 2];
+  table.shares(i, y);
   return y;
 }
 
@@ -284,14 +353,18 @@ void note_method(const Plan& plan, std::vector<Text>& notes) {
 SimulationResult simulate(const Model& model, std::string_view program,
                           const SimulationOptions& options) {
   Plan plan = detail::read_plan(model, program, options);
-  std::vector<std::vector<YearRun>> runs;
+  std::size_t runs = std::max<std::size_t>(options.runs, 1);
+  RunTable table(plan, runs);
+  auto keep = [&](std::size_t run) {
+    return [&table, run](std::size_t year, const YearRun& y) { table.put(run, year, y); };
+  };
   if (options.runs == 0) {
-    runs.push_back(CohortRun(plan, nullptr).run());
+    CohortRun(plan, nullptr).run(keep(0));
   } else {
-    runs.reserve(options.runs);
     for (std::size_t r = 0; r < options.runs; ++r) {
+      if (r % 256 == 0) InterruptScope::check();
       detail::Random random(options.seed, r);
-      runs.push_back(CohortRun(plan, &random).run());
+      CohortRun(plan, &random).run(keep(r));
     }
   }
   SimulationResult result;
@@ -300,7 +373,7 @@ SimulationResult simulate(const Model& model, std::string_view program,
   result.options = plan.options;
   for (const detail::TrackPlan& t : plan.tracks) result.tracks.push_back(t.track);
   for (std::size_t i = 0; i < plan.budget.size(); ++i) {
-    result.years.push_back(summarize(plan, runs, i));
+    result.years.push_back(summarize(plan, table, i));
   }
   result.assumptions = std::move(plan.assumptions);
   note_method(plan, result.assumptions);

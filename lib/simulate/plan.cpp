@@ -7,6 +7,7 @@
 #include <map>
 
 #include "kyoso/error.hpp"
+#include "kyoso/limits.hpp"
 
 namespace kyoso::detail {
 namespace {
@@ -136,6 +137,7 @@ class PlanReader {
   // OPERA, docs/domain.md: what the seed leaves open); the fields below a track are counted with
   // it.
   void collect_tracks(NodeIndex program) {
+    check_size(program);
     std::string_view program_call = model_.node(program).attribute("call");
     for (const Step& s : model_.neighbors(program, Direction::in, Relation::part_of)) {
       const Node& n = model_.node(s.node);
@@ -197,6 +199,28 @@ class PlanReader {
         plan_.tracks[i].promotes_to = *to;
         plan_.tracks[i].track.promotes_to = target;
       }
+    }
+  }
+
+  // The caps of limits.hpp, before any track is read: the tracks, and the values a Monte
+  // Carlo keeps (runs × years × (tracks + 6)).
+  void check_size(NodeIndex program) const {
+    std::uint64_t tracks = 0;
+    for (const Step& s : model_.neighbors(program, Direction::in, Relation::part_of)) {
+      if (model_.node(s.node).kind == Kind::program) ++tracks;
+    }
+    if (tracks > limits::max_simulation_tracks) {
+      refuse(model_.node(program).id + " has " + std::to_string(tracks) +
+             " tracks, over the cap of " + std::to_string(limits::max_simulation_tracks) +
+             " (kyoso::limits::max_simulation_tracks)");
+    }
+    std::uint64_t runs = std::max<std::uint64_t>(options_.runs, 1);
+    std::uint64_t values = runs * static_cast<std::uint64_t>(options_.years) * (tracks + 6);
+    if (values > limits::max_simulation_values) {
+      refuse(std::to_string(runs) + " runs x " + std::to_string(options_.years) + " years x (" +
+             std::to_string(tracks) + " tracks + 6) = " + std::to_string(values) +
+             " values, over the cap of " + std::to_string(limits::max_simulation_values) +
+             " (kyoso::limits::max_simulation_values); ask for fewer runs or years");
     }
   }
 

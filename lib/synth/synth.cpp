@@ -16,6 +16,7 @@
 
 #include "kyoso/error.hpp"
 #include "kyoso/io.hpp"
+#include "kyoso/limits.hpp"
 
 namespace kyoso {
 namespace {
@@ -117,9 +118,13 @@ class Generator {
     check_sizes();
     builder_.info(info());
     add_programs();
+    InterruptScope::check();
     add_universities();
+    InterruptScope::check();
     add_stakeholders();
+    InterruptScope::check();
     add_collaborations();
+    InterruptScope::check();
     return std::move(builder_).build();
   }
 
@@ -331,6 +336,7 @@ class Generator {
     std::unordered_set<std::uint64_t> seen;
     seen.reserve(links);
     while (seen.size() < links) {
+      if ((ends.size() & 0xFFFF) == 0) InterruptScope::check();
       bool from_university = u > 0 && draw_.percent(30);
       std::uint64_t source = from_university ? s + draw_.below(u) : stakeholder();
       std::uint32_t target = stakeholder();

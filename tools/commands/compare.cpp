@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cli.hpp"
+#include "kyoso/error.hpp"
 #include "kyoso/report.hpp"
 #include "profile_options.hpp"
 #include "report_text.hpp"
@@ -25,8 +26,10 @@ std::string signed_number(long n) { return (n > 0 ? "+" : "") + std::to_string(n
 void print_scenario_line(Context& context) {
   const Scenario& s = *context.scenario();
   Lang lang = context.lang;
-  context.out << pick(lang, "シナリオ ", "scenario ") << s.name << " (" << s.origin << ")";
-  if (!s.description.empty()) context.out << pick(lang, ": ", ": ") << s.description;
+  context.out << pick(lang, "シナリオ ", "scenario ") << escape_controls(s.name) << " ("
+              << escape_controls(s.origin) << ")";
+  if (!s.description.empty())
+    context.out << pick(lang, ": ", ": ") << escape_controls(s.description);
   context.out << "\n\n";
 }
 
@@ -120,9 +123,7 @@ int run_fit(Context& context) {
     if (*top < 0) throw UsageError("--top must not be negative");
   }
   Profile profile = profile_from(context);
-  if (!states_criteria(profile)) {
-    throw UsageError("compare fit needs something to fit: --mission, --goal, --field or --stage");
-  }
+  require_criteria_options(profile);
   FitComparison c = compare_fit(context.base_model(), context.model(), profile);
   keep_only(c, top, context.options.count("eligible-only") > 0);
   if (context.format == "json") {
@@ -142,7 +143,7 @@ std::string count_change(const Quantiles& base, const Quantiles& scenario) {
 void print_simulation(Context& context, const SimulationComparison& c) {
   Lang lang = context.lang;
   print_scenario_line(context);
-  context.out << c.scenario.program << "  " << c.scenario.name.in(lang) << "\n";
+  context.out << c.scenario.program << "  " << escape_controls(c.scenario.name.in(lang)) << "\n";
   context.out << pick(lang, "各欄 ベース → シナリオ（同じなら一つ）",
                       "each cell base → scenario (one value when they agree)");
   if (c.base.monte_carlo()) {

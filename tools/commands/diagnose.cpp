@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "cli.hpp"
+#include "kyoso/error.hpp"
 #include "kyoso/report.hpp"
 #include "report_text.hpp"
 #include "table.hpp"
@@ -81,7 +82,8 @@ void print_table(const Model& model, const std::vector<Diagnosis>& found, bool t
   std::sort(factors.begin(), factors.end(),
             [](const FactorLink* a, const FactorLink* b) { return a->id < b->id; });
   out << "\n" << pick(lang, "成功要因", "success factors") << "\n";
-  for (const FactorLink* f : factors) out << "  " << f->label << " " << f->name.in(lang) << "\n";
+  for (const FactorLink* f : factors)
+    out << "  " << escape_controls(f->label) << " " << escape_controls(f->name.in(lang)) << "\n";
   out << "\n"
       << pick(lang, "確度: C 確実、H 高い確度で推定、M 推定、? 出典から復元できない",
               "certainty: C certain, H inferred with high confidence, M inferred, ? not "

@@ -63,7 +63,7 @@ void print_criteria(const Model& model, const Recommendation& r, Lang lang, std:
 void print_table(const Model& model, const Recommendation& r, Lang lang, std::size_t width,
                  std::ostream& out) {
   SourceList sources(r.sources);
-  out << r.id << "  " << r.name.in(lang) << "\n\n";
+  out << r.id << "  " << escape_controls(r.name.in(lang)) << "\n\n";
   Table summary;
   summary.add_row({std::string(pick(lang, "スコア", "score")), rounded(r.score, shown_decimals)});
   summary.add_row(

@@ -51,12 +51,7 @@ int run(Context& context) {
   } else {
     text = render(context, model);
   }
-  std::optional<std::string> output = context.get("output");
-  if (!output || *output == "-") {
-    context.out << text;
-  } else {
-    write_file_atomically(*output, text);
-  }
+  write_output(context, text);
   return exit_ok;
 }
 
@@ -68,8 +63,9 @@ Command export_command() {
       .summary = "Write the model as JGF, GraphViz DOT, GraphML or NetworkX node-link JSON",
       .arguments = "[options]",
       .details =
-          "The file is written whole or not at all: through a temporary file that is\n"
-          "renamed into place once complete.\n"
+          "A regular file is written whole or not at all: through a temporary file that is\n"
+          "renamed into place once complete, keeping the file's permissions. A symbolic link\n"
+          "is followed; a device or FIFO (-o /dev/stdout) is written through, never replaced.\n"
           "Example: kyoso export --format dot --focus coi-next --depth 2 -o coi-next.dot",
       .formats = {"jgf", "dot", "graphml", "node-link"},
       .declare = declare,

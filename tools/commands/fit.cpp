@@ -90,9 +90,7 @@ int run(Context& context) {
   }
   if (batch) return run_batch_fit(context, {top, context.options.count("eligible-only") > 0});
   Profile profile = profile_from(context);
-  if (!states_criteria(profile)) {
-    throw UsageError("fit needs something to fit: --mission, --goal, --field or --stage");
-  }
+  require_criteria_options(profile);
   const Model& model = context.model();
   FitResult result = fit(model, profile);
   if (context.options.count("eligible-only")) {

@@ -1,6 +1,7 @@
 // kyoso neighbors ID: the nodes within a few steps of one node, each with the path that
 // reaches it.
 #include "cli.hpp"
+#include "kyoso/error.hpp"
 #include "kyoso/report.hpp"
 #include "report_text.hpp"
 #include "table.hpp"
@@ -18,7 +19,7 @@ std::string via_text(const Path& path) {
 
 void print_table(const Node& start, const std::vector<Neighbor>& found, Lang lang,
                  std::size_t width, std::ostream& out) {
-  out << start.id << "  " << start.name.in(lang) << "\n\n";
+  out << start.id << "  " << escape_controls(start.name.in(lang)) << "\n\n";
   if (found.empty()) {
     out << pick(lang, "該当するノードはありません。\n", "No neighbours.\n");
     return;

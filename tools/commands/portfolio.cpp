@@ -1,6 +1,7 @@
 // kyoso portfolio: a plan rather than a list — the fewest programs the university can apply
 // to that cover the profile's goals, laid out in time (育成型 about two years, then 本格型).
 #include "cli.hpp"
+#include "kyoso/error.hpp"
 #include "kyoso/report.hpp"
 #include "profile_options.hpp"
 #include "report_text.hpp"
@@ -63,7 +64,7 @@ void print_table(const Model& model, const Portfolio& plan, Lang lang, std::size
   }
   if (!plan.excluded.empty()) {
     out << "\n" << pick(lang, "除外したプログラム", "programs left out") << "\n";
-    for (const Text& why : plan.excluded) out << "  " << why.in(lang) << "\n";
+    for (const Text& why : plan.excluded) out << "  " << escape_controls(why.in(lang)) << "\n";
   }
 }
 

@@ -4,6 +4,7 @@
 #include "kyoso/simulate.hpp"
 
 #include "cli.hpp"
+#include "kyoso/error.hpp"
 #include "kyoso/report.hpp"
 #include "report_text.hpp"
 #include "simulate_options.hpp"
@@ -42,7 +43,7 @@ std::string budget_mark(const SimulationResult& r, const SimulatedYear& y, Lang 
 void print_heading(Context& context, const SimulationResult& r) {
   Lang lang = context.lang;
   const SimulationOptions& o = r.options;
-  context.out << r.program << "  " << r.name.in(lang) << "\n";
+  context.out << r.program << "  " << escape_controls(r.name.in(lang)) << "\n";
   int first = o.start_fy.value_or(0);
   std::string years = std::to_string(o.years);
   if (lang == Lang::ja) {
@@ -54,7 +55,8 @@ void print_heading(Context& context, const SimulationResult& r) {
                 << "\n";
   }
   if (const Scenario* s = context.scenario()) {
-    context.out << pick(lang, "シナリオ: ", "scenario: ") << s->name << " (" << s->origin << ")\n";
+    context.out << pick(lang, "シナリオ: ", "scenario: ") << escape_controls(s->name) << " ("
+                << escape_controls(s->origin) << ")\n";
   }
   if (r.monte_carlo()) {
     context.out << pick(lang, "モンテカルロ ", "Monte Carlo: ") << o.runs

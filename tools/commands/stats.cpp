@@ -4,6 +4,7 @@
 
 #include "cli.hpp"
 #include "json_output.hpp"
+#include "kyoso/error.hpp"
 #include "kyoso/report.hpp"
 #include "report_text.hpp"
 #include "table.hpp"
@@ -86,7 +87,7 @@ std::string memory_text(const Model& model, Lang lang) {
 // The table leaves out what the model does not have; the JSON lists everything.
 void print_table(const Model& model, const Counts& counts, Lang lang, std::ostream& out) {
   std::string title = model_title(model.info(), lang);
-  if (!title.empty()) out << title << "\n\n";
+  if (!title.empty()) out << escape_controls(title) << "\n\n";
   Table nodes(
       {std::string(pick(lang, "種類", "kind")), std::string(pick(lang, "ノード数", "nodes"))});
   nodes.align_right(1);

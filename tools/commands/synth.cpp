@@ -56,12 +56,7 @@ int run(Context& context) {
     throw UsageError("--" + e.problem());
   }
   std::string text = to_jgf(model);
-  std::optional<std::string> output = context.get("output");
-  if (!output || *output == "-") {
-    context.out << text;
-  } else {
-    write_file_atomically(*output, text);
-  }
+  write_output(context, text);
   return exit_ok;
 }
 

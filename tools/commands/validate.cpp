@@ -3,6 +3,7 @@
 
 #include "cli.hpp"
 #include "json_output.hpp"
+#include "kyoso/error.hpp"
 #include "kyoso/io.hpp"
 
 namespace kyoso::cli {
@@ -34,11 +35,12 @@ int run(Context& context) {
       context.out << "検証済み: ノード " << loaded.node_count() << "、エッジ "
                   << loaded.edge_count();
       if (scenario)
-        context.out << "（シナリオ " << scenario->name << " の編集 " << edits << " 件を適用）";
+        context.out << "（シナリオ " << escape_controls(scenario->name) << " の編集 " << edits
+                    << " 件を適用）";
     } else {
       context.out << "ok: " << loaded.node_count() << " nodes, " << loaded.edge_count() << " edges";
       if (scenario) {
-        context.out << " with scenario " << scenario->name << " (" << edits
+        context.out << " with scenario " << escape_controls(scenario->name) << " (" << edits
                     << (edits == 1 ? " edit)" : " edits)");
       }
     }

@@ -536,7 +536,14 @@ class Model:
         raise ValueError(f"unknown format {format!r}; expected jgf, dot, graphml or node-link")
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Writes the model as a JGF file; loading it gives an equal model."""
+        """Writes the model as a JGF file; loading it gives an equal model.
+
+        A regular file is replaced whole: the text goes to a temporary file created
+        exclusively beside it, synced and renamed over it, keeping its permissions, so a
+        failure (or Ctrl-C) leaves the old file and no temporary one. A symbolic link is
+        followed and stays a link; a device or FIFO is written through, never replaced.
+        Raises :class:`kyoso.IoError` naming the file when it cannot be written.
+        """
         _kyoso.save_model(self._model, os.fspath(path))
 
     def to_networkx(self) -> networkx.MultiDiGraph:

@@ -88,7 +88,9 @@ class Scenario:
         grammar, the value types — raising :class:`kyoso.ValidationError` with the JSON pointer
         of the bad member (``/edits/0/op``).
         """
-        name = document.get("name")
+        # Anything but a dict is read too, and refused by the C++ reader with the message a
+        # file gets ("expected a JSON object").
+        name = document.get("name") if isinstance(document, Mapping) else None
         origin = f"<scenario {name}>" if isinstance(name, str) and name else "<scenario>"
         text = json.dumps(document, ensure_ascii=False)
         return cls._from_canonical(_kyoso.parse_scenario(text, origin, False), "")
@@ -125,10 +127,14 @@ class Scenario:
         return _kyoso.parse_scenario(self._text(), self._origin(), False)
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Writes the document to a file (indented, UTF-8) that :meth:`from_file` reads back."""
-        with open(path, "w", encoding="utf-8") as out:
-            json.dump(self.to_dict(), out, ensure_ascii=False, indent=2)
-            out.write("\n")
+        """Writes the document to a file (indented, UTF-8) that :meth:`from_file` reads back.
+
+        Written as :meth:`kyoso.Model.save` writes: a regular file is replaced whole through a
+        temporary file beside it (its permissions kept), a link is followed and a device or
+        FIFO written through; :class:`kyoso.IoError` when it cannot be written.
+        """
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        _kyoso.write_file(os.fspath(path), text)
 
     def _text(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)

@@ -15,6 +15,7 @@ void init_compare(py::module_& m) {
          const py::dict& weights) {
         Profile p = profile_from(profile);
         FitWeights w = weights_from(weights);
+        require_criteria(p);
         FitComparison result;
         {
           py::gil_scoped_release unlocked;

@@ -7,6 +7,7 @@
 
 #include "py_convert.hpp"
 #include "py_init.hpp"
+#include "py_interrupt.hpp"
 
 namespace kyoso::python {
 
@@ -17,8 +18,9 @@ void init_io(py::module_& m) {
         "The embedded dataset: the FY2024 core and the national layer (built once, on first "
         "use).");
   m.def(
-      "load_model", [](const std::string& file) { return load_model(file); }, py::arg("file"),
-      release(), "Reads and validates a JGF v2 file.");
+      "load_model",
+      [](const std::string& file) { return interruptible([&] { return load_model(file); }); },
+      py::arg("file"), "Reads and validates a JGF v2 file.");
   m.def(
       "load_layers",
       [](const std::vector<std::string>& files) {
@@ -33,7 +35,14 @@ void init_io(py::module_& m) {
       "Parses and validates a JGF v2 document; `origin` names it in error messages.");
   m.def(
       "save_model", [](const Model& model, const std::string& file) { save_model(model, file); },
-      py::arg("model"), py::arg("file"), release(), "Writes the model as a JGF v2 file.");
+      py::arg("model"), py::arg("file"), release(),
+      "Writes the model as a JGF v2 file (kyoso::write_file: a regular file replaced whole, a "
+      "link followed, a device or FIFO written through).");
+  m.def(
+      "write_file",
+      [](const std::string& file, const std::string& text) { write_file(file, text); },
+      py::arg("file"), py::arg("text"), release(),
+      "Writes text to a file as save_model does (kyoso::write_file).");
   m.def("to_jgf", &to_jgf, py::arg("model"), release(), "The model as JGF v2 text.");
   m.def("to_graphml", &to_graphml, py::arg("model"), release(), "The model as GraphML.");
   m.def("to_node_link", &to_node_link, py::arg("model"), release(),

@@ -6,6 +6,7 @@
 
 #include "py_convert.hpp"
 #include "py_init.hpp"
+#include "py_interrupt.hpp"
 
 namespace kyoso::python {
 
@@ -15,6 +16,7 @@ void init_query(py::module_& m) {
       [](const Model& model, const py::dict& profile, const py::dict& weights) {
         Profile p = profile_from(profile);
         FitWeights w = weights_from(weights);
+        require_criteria(p);
         FitResult result;
         {
           py::gil_scoped_release unlocked;
@@ -70,11 +72,8 @@ void init_query(py::module_& m) {
       "fit_all",
       [](const Model& model, const py::dict& weights, unsigned threads) {
         FitWeights w = weights_from(weights);
-        std::vector<UniversityFit> result;
-        {
-          py::gil_scoped_release unlocked;
-          result = fit_all(model, w, threads);
-        }
+        std::vector<UniversityFit> result =
+            interruptible([&] { return fit_all(model, w, threads); });
         return to_python(model, result);
       },
       py::arg("model"), py::arg("weights"), py::arg("threads"),

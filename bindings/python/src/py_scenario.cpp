@@ -6,6 +6,7 @@
 
 #include "py_convert.hpp"
 #include "py_init.hpp"
+#include "py_interrupt.hpp"
 
 namespace kyoso::python {
 namespace {
@@ -53,8 +54,7 @@ void init_scenario(py::module_& m) {
   m.def(
       "apply",
       [](const Model& base, const std::string& json, const std::string& origin) {
-        py::gil_scoped_release unlocked;
-        return apply(base, parse_generated(json, origin));
+        return interruptible([&] { return apply(base, parse_generated(json, origin)); });
       },
       py::arg("base"), py::arg("scenario"), py::arg("origin"),
       "The base with the scenario's edits (canonical text) as a new Model (kyoso::apply); "

@@ -4,6 +4,7 @@
 
 #include "py_convert.hpp"
 #include "py_init.hpp"
+#include "py_interrupt.hpp"
 
 namespace kyoso::python {
 
@@ -12,11 +13,7 @@ void init_simulate(py::module_& m) {
       "simulate",
       [](const Model& model, const std::string& program, const py::dict& options) {
         SimulationOptions o = simulation_options_from(options);
-        SimulationResult result;
-        {
-          py::gil_scoped_release unlocked;
-          result = simulate(model, program, o);
-        }
+        SimulationResult result = interruptible([&] { return simulate(model, program, o); });
         return to_python(result);
       },
       py::arg("model"), py::arg("program"), py::arg("options"),
@@ -28,8 +25,8 @@ void init_simulate(py::module_& m) {
         SimulationOptions o = simulation_options_from(options);
         bool csv = format == "csv";
         if (!csv && format != "json") throw Error("unknown format '" + format + "'");
+        SimulationResult result = interruptible([&] { return simulate(model, program, o); });
         py::gil_scoped_release unlocked;
-        SimulationResult result = simulate(model, program, o);
         return csv ? to_csv(result) : to_json(result);
       },
       py::arg("model"), py::arg("program"), py::arg("options"), py::arg("format"),

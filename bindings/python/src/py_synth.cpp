@@ -1,6 +1,7 @@
 // synth.hpp: synthetic national-scale models, generated with the GIL released.
 #include "py_convert.hpp"
 #include "py_init.hpp"
+#include "py_interrupt.hpp"
 
 namespace kyoso::python {
 
@@ -9,12 +10,7 @@ void init_synth(py::module_& m) {
       "synthesize",
       [](const py::dict& options) {
         SynthOptions o = synth_options_from(options);
-        Model result;
-        {
-          py::gil_scoped_release unlocked;
-          result = synthesize(o);
-        }
-        return result;
+        return interruptible([&] { return synthesize(o); });
       },
       py::arg("options"),
       "The embedded model plus generated universities, programs, stakeholders and "

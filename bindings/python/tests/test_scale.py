@@ -126,8 +126,10 @@ def test_a_university_without_a_stored_profile_states_nothing(synthetic: kyoso.M
     profile = synthetic.profile_of("university/hirosaki")  # the embedded casebook's
     assert profile["mission"] is None and profile["stage"] is None
     assert profile["goals"] == [] and profile["fields"] == []
-    # fit takes it as it is.
-    assert all(r.score == 0.0 for r in synthetic.fit(**profile))
+    # fit refuses a profile with nothing to fit, as `kyoso fit` does; rank scores it 0.
+    with pytest.raises(kyoso.Error, match="fit needs something to fit"):
+        synthetic.fit(**profile)
+    assert all(r.score == 0.0 for r in synthetic.rank(**profile))
 
 
 def test_fit_of_the_stored_profile_ranks_as_fit_all_does(
@@ -159,7 +161,11 @@ def test_profile_of_an_unknown_university_names_the_id(
 ) -> None:
     with pytest.raises(kyoso.UnknownIdError) as caught:
         synthetic.profile_of(university)
-    assert f"unknown id '{university}'" in str(caught.value)
+    if university.startswith("program/"):
+        # It exists, as another kind: the message says which rather than "unknown".
+        assert f"'{university}' is a program, not a university" in str(caught.value)
+    else:
+        assert f"unknown id '{university}'" in str(caught.value)
     assert caught.value.id == university
 
 
