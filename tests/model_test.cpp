@@ -188,6 +188,53 @@ TEST(ModelBuilder, EditsOnABuilderFromAModelFindEdgesByTheirEnds) {
   EXPECT_FALSE(base.find("purpose/new"));
 }
 
+TEST(ModelBuilder, RemovingANodeRemovesTheBasesAndTheAddedEdgesAtEitherEnd) {
+  Model base = small_builder().build();
+  ModelBuilder b = ModelBuilder::from(base);
+  b.add_node(make_node("purpose/new", Kind::purpose));
+  b.add_edge(make_edge("program/coi-next", "purpose/new", Relation::serves));
+  b.add_edge(make_edge("program/coi-next/nurturing", "purpose/new", Relation::serves));
+  // coi-next: two edges out, two tracks in, one added edge out.
+  EXPECT_TRUE(b.remove_node("program/coi-next"));
+  EXPECT_EQ(b.edge_count(), 2u);  // nurturing -> full-scale, nurturing -> new
+  EXPECT_FALSE(b.has_edge("program/coi-next", "purpose/new", Relation::serves));
+  EXPECT_TRUE(b.has_edge("program/coi-next/nurturing", "purpose/new", Relation::serves));
+  // Added again, it starts with no edges; an edge added to it now is found and removed.
+  b.add_node(make_node("program/coi-next", Kind::program));
+  EXPECT_FALSE(b.has_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+  b.add_edge(make_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+  EXPECT_TRUE(b.has_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+  EXPECT_TRUE(b.remove_node("purpose/new"));
+  Model derived = b.build();
+  EXPECT_EQ(derived.edge_count(), 2u);
+  EXPECT_EQ(base.edge_count(), 5u);
+}
+
+TEST(ModelBuilder, AnEdgeAddedTwiceIsRemovedOneAtATime) {
+  ModelBuilder b = small_builder();
+  b.add_edge(make_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+  EXPECT_THROW(b.build(), ValidationError);  // the duplicate is refused at build
+  EXPECT_TRUE(b.remove_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+  EXPECT_TRUE(b.has_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+  EXPECT_EQ(b.build().edge_count(), 5u);
+  EXPECT_TRUE(b.remove_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+  EXPECT_FALSE(b.has_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+  EXPECT_FALSE(
+      b.remove_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+  EXPECT_EQ(b.build().edge_count(), 4u);
+}
+
+TEST(ModelBuilder, AnEdgeRemovedFromTheBaseAndAddedAgainIsThereOnce) {
+  Model base = small_builder().build();
+  ModelBuilder b = ModelBuilder::from(base);
+  EXPECT_TRUE(b.remove_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+  b.add_edge(make_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+  EXPECT_TRUE(b.has_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+  EXPECT_EQ(b.build(), base);
+  EXPECT_TRUE(b.remove_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+  EXPECT_FALSE(b.has_edge("program/coi-next", "purpose/social-implementation", Relation::serves));
+}
+
 TEST(Model, NodesOfKindAreInIdOrder) {
   Model m = small_builder().build();
   auto programs = m.nodes_of_kind(Kind::program);

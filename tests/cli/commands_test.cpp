@@ -1,6 +1,9 @@
 // The kyoso binary, run as a user runs it: arguments in; standard output, standard error
 // and the exit status out. Exit statuses: 0 done, 1 bad input, 2 bad command line.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <algorithm>
 
 #include "display_width.hpp"
 #include "kyoso/version.hpp"
@@ -463,6 +466,114 @@ TEST(Cli, ExportIntoAMissingDirectoryIsBadInput) {
   expect_bad_input(kyoso({"--model", good, "export", "-o", file.string()}));
   expect_bad_input(kyoso({"--model", good, "export", "-o", dir.path().string()}));
   EXPECT_TRUE(dir.entries().empty());
+}
+
+// --- -o never replaces what is not a regular file ---------------------------------------
+
+TEST(Cli, ExportToACharacterDeviceWritesThroughIt) {
+  // As root, renaming over /dev/null would replace the device with a file.
+  Outcome run = kyoso({"--model", good, "export", "-o", "/dev/null"});
+  EXPECT_EQ(run.status, 0) << run.err;
+  struct stat info;
+  ASSERT_EQ(::stat("/dev/null", &info), 0);
+  EXPECT_TRUE(S_ISCHR(info.st_mode));
+  EXPECT_TRUE(run.out.empty());
+}
+
+TEST(Cli, ExportToAFifoWritesIntoIt) {
+  TempDir dir;
+  fs::path fifo = dir.path() / "pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  // The shell reads the FIFO in the background while kyoso writes it.
+  Outcome run = kyoso({"--model", good, "export", "-o", fifo.string()},
+                      "& cat " + shell_quote(fifo.string()) + "; wait");
+  EXPECT_EQ(run.out.rfind("{\n  \"graph\"", 0), 0u) << run.out.substr(0, 80);
+  struct stat info;
+  ASSERT_EQ(::lstat(fifo.c_str(), &info), 0);
+  EXPECT_TRUE(S_ISFIFO(info.st_mode));
+  EXPECT_EQ(dir.entries().size(), 1u);  // no temporary file beside it
+}
+
+TEST(Cli, ExportThroughASymlinkWritesItsTargetAndKeepsTheLink) {
+  TempDir dir;
+  fs::path real = dir.path() / "real.json", link = dir.path() / "link.json";
+  std::ofstream(real) << "old\n";
+  fs::create_symlink("real.json", link);
+  Outcome run = kyoso({"--model", good, "export", "-o", link.string()});
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(read_file(real).rfind("{\n  \"graph\"", 0), 0u);
+  EXPECT_EQ(dir.entries().size(), 2u);
+}
+
+TEST(Cli, ExportKeepsTheFilesPermissions) {
+  TempDir dir;
+  fs::path file = dir.path() / "private.json";
+  std::ofstream(file) << "old\n";
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
+  Outcome run = kyoso({"--model", good, "export", "-o", file.string()});
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(fs::status(file).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+}
+
+TEST(Cli, ExportDoesNotFollowAFileOrLinkPlantedAtATemporaryName) {
+  // The old writer used FILE.tmp: a link planted there sent the write elsewhere.
+  TempDir dir;
+  fs::path file = dir.path() / "model.json", victim = dir.path() / "victim";
+  std::ofstream(victim) << "keep\n";
+  fs::create_symlink(victim, dir.path() / "model.json.tmp");
+  Outcome run = kyoso({"--model", good, "export", "-o", file.string()});
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(read_file(victim), "keep\n");
+  EXPECT_TRUE(fs::is_symlink(dir.path() / "model.json.tmp"));
+  EXPECT_EQ(dir.entries().size(), 3u);
+}
+
+// --- what a file puts in a name is shown, not obeyed -----------------------------------------
+
+// A model whose program's name carries an ESC sequence and a line break.
+fs::path model_with_a_hostile_name(const TempDir& dir) {
+  fs::path file = dir.path() / "hostile.jgf.json";
+  std::ofstream(file) << R"({"schema_version": 1, "graph": {"nodes": {
+    "program/x": {"metadata": {"kind": "program",
+      "name": {"ja": "X\u001b[2J\u001b]0;pwned\u0007", "en": "X\u001b[31mred\nkyoso: fake line"}}},
+    "purpose/y": {"metadata": {"kind": "purpose", "name": {"ja": "Y", "en": "Y"}}}},
+  "edges": [{"source": "program/x", "target": "purpose/y", "relation": "serves"}]}})";
+  return file;
+}
+
+TEST(Cli, ControlCharactersInNamesAreEscapedInTables) {
+  TempDir dir;
+  fs::path model = model_with_a_hostile_name(dir);
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--lang", "en", "fit", "--goal", "purpose/y"},
+        std::vector<std::string>{"--lang", "en", "show", "program/x"},
+        std::vector<std::string>{"--lang", "en", "explain", "program/x", "--goal", "purpose/y"},
+        std::vector<std::string>{"--lang", "ja", "neighbors", "purpose/y", "--direction", "in"}}) {
+    std::vector<std::string> line = {"--model", model.string()};
+    line.insert(line.end(), args.begin(), args.end());
+    Outcome run = kyoso(line);
+    EXPECT_EQ(run.status, 0) << args[2] << ": " << run.err;
+    EXPECT_EQ(run.out.find('\x1b'), std::string::npos) << args[2];
+    EXPECT_EQ(run.out.find('\x07'), std::string::npos) << args[2];
+    EXPECT_EQ(run.out.find("\nkyoso: fake line"), std::string::npos) << args[2];
+    EXPECT_TRUE(contains(run.out, "\\x1b[")) << args[2] << ":\n" << run.out;
+  }
+  // JSON output is data, exact: the name as the file states it.
+  Outcome json_run = kyoso({"--model", model.string(), "show", "program/x", "--format", "json"});
+  EXPECT_TRUE(contains(json_run.out, R"(X\u001b[31mred\nkyoso: fake line)")) << json_run.out;
+}
+
+TEST(Cli, AnErrorAboutAHostileIdStaysOnOneEscapedLine) {
+  Outcome run = kyoso({"show", "program/x\x1b[2J\nkyoso: ok"});
+  expect_bad_input(run);
+  EXPECT_EQ(run.err.find('\x1b'), std::string::npos);
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+  EXPECT_TRUE(contains(run.err, "program/x\\x1b[2J\\nkyoso: ok")) << run.err;
+  Outcome usage = kyoso({"--lang", "x\x1b[2J", "stats"});
+  EXPECT_EQ(usage.status, 2);
+  EXPECT_EQ(usage.err.find('\x1b'), std::string::npos) << usage.err;
 }
 
 // --- never a crash ------------------------------------------------------------------------
