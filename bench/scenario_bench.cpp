@@ -56,8 +56,8 @@ BENCHMARK(BM_rebuild_from_base)->Unit(benchmark::kMicrosecond);
 
 // A national-scale base (300,000 edges) and N edits, each naming an edge or node by its ids:
 // the builder finds them through the base's adjacency and an index of added edges, so the
-// time is the rebuild (the floor, N = 0) plus a constant per edit. A scan per edit made 16,000
-// removals take seconds here. The complexity line Google Benchmark prints fits the slope.
+// time is the rebuild (BM_rebuild_national, the floor) plus a constant per edit. A scan per
+// edit made 16,000 removals take seconds here (bench/README.md has both).
 const kyoso::Model& national() {
   static const kyoso::Model model = [] {
     kyoso::SynthOptions o;
@@ -99,15 +99,12 @@ void BM_apply_edits_national(benchmark::State& state) {
   auto n = static_cast<std::size_t>(state.range(0));
   const kyoso::Scenario s = remove_edges(base, n);
   for (auto _ : state) benchmark::DoNotOptimize(kyoso::apply(base, s));
-  state.SetComplexityN(state.range(0));
-  state.counters["edits"] = static_cast<double>(n);
 }
 BENCHMARK(BM_apply_edits_national)
     ->Arg(1'000)
     ->Arg(4'000)
     ->Arg(16'000)
     ->Arg(64'000)
-    ->Complexity(benchmark::oN)
     ->Unit(benchmark::kMillisecond);
 
 void BM_apply_node_removals_national(benchmark::State& state) {
@@ -115,13 +112,11 @@ void BM_apply_node_removals_national(benchmark::State& state) {
   auto n = static_cast<std::size_t>(state.range(0));
   const kyoso::Scenario s = remove_nodes(base, n);
   for (auto _ : state) benchmark::DoNotOptimize(kyoso::apply(base, s));
-  state.SetComplexityN(state.range(0));
 }
 BENCHMARK(BM_apply_node_removals_national)
     ->Arg(1'000)
     ->Arg(4'000)
     ->Arg(16'000)
-    ->Complexity(benchmark::oN)
     ->Unit(benchmark::kMillisecond);
 
 void BM_rebuild_national(benchmark::State& state) {
