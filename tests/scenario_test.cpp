@@ -59,6 +59,21 @@ E refused(const Model& m, const Scenario& s) {
 
 // ---- each edit op -------------------------------------------------------------------------
 
+// A scenario file may hold millions of edits: one costs its strings and a few pointers, not
+// room for a whole node and edge it does not use (it took 688 bytes when it held both).
+TEST(ScenarioEdit, AnEditHoldsTheNodeAndEdgeItDoesNotUseByPointer) {
+  EXPECT_LE(sizeof(Edit), 256u);
+  Scenario s("s");
+  s.remove_node("program/x").add_edge("program/x", "purpose/y", Relation::serves);
+  EXPECT_EQ(s.edits[0].new_node, nullptr);
+  EXPECT_EQ(s.edits[0].edge, nullptr);
+  ASSERT_NE(s.edits[1].edge, nullptr);
+  EXPECT_EQ(s.edits[1].edge->target, "purpose/y");
+  // Equal edits compare equal by what they hold, not where.
+  EXPECT_EQ(Scenario("s").add_edge("program/x", "purpose/y", Relation::serves).edits[0],
+            s.edits[1]);
+}
+
 TEST(ScenarioSet, ChangesAFigureValue) {
   Model m = apply(base(), Scenario("s").set_amount("program/hub/nurturing", 25));
   EXPECT_EQ(m.node("program/hub/nurturing").figure("funding_per_site")->value, 25);
