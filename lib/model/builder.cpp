@@ -57,7 +57,10 @@ struct ModelBuilder::State {
       name_index;
   std::vector<std::uint32_t> node_of_name;         // the first node with that id, or no_node
   std::vector<std::shared_ptr<const Node>> nodes;  // null: removed
-  std::vector<std::uint32_t> node_names;           // each node's id in names
+  // Made here as a non-const Node (add_node, replace_node, edit_node), so edit_node may change
+  // it in place while no one else holds it; a shared record may have been made const.
+  std::vector<bool> owned;
+  std::vector<std::uint32_t> node_names;  // each node's id in names
   // Nodes with an id an earlier node has (build() refuses them), by that id's name.
   boost::unordered_flat_map<std::uint32_t, std::vector<std::uint32_t>> later_nodes;
   std::vector<EdgeEntry> edges;
@@ -110,7 +113,7 @@ struct ModelBuilder::State {
     return node_of_name[*n];
   }
 
-  void push_node(std::shared_ptr<const Node> node, std::string where) {
+  void push_node(std::shared_ptr<const Node> node, std::string where, bool made_here = false) {
     std::uint32_t n = intern(node->id);
     auto at = static_cast<std::uint32_t>(nodes.size());
     if (node_of_name[n] == no_node) {
@@ -119,6 +122,7 @@ struct ModelBuilder::State {
       later_nodes[n].push_back(at);
     }
     nodes.push_back(std::move(node));
+    owned.push_back(made_here);
     node_names.push_back(n);
     if (at >= base_nodes) node_where.push_back(std::move(where));
     ++live_nodes;
@@ -266,8 +270,7 @@ ModelBuilder& ModelBuilder::origin(std::string file) {
 }
 
 ModelBuilder& ModelBuilder::add_node(Node node, std::string where) {
-  // Not const: a record only this builder holds may be changed in place (detail::edit_node).
-  state_->push_node(std::make_shared<Node>(std::move(node)), std::move(where));
+  state_->push_node(std::make_shared<Node>(std::move(node)), std::move(where), true);
   return *this;
 }
 
@@ -328,9 +331,11 @@ Node* edit_node(ModelBuilder& builder, std::string_view id, std::string where) {
   auto at = s.position(id);
   if (!at) return nullptr;
   std::shared_ptr<const Node>& record = s.nodes[*at];
-  // Every record is made non-const (add_node, replace_node, here); one that a model or a
-  // copy shares is copied before it changes.
-  if (record.use_count() > 1) record = std::make_shared<Node>(*record);
+  // A record a model (or anyone) shares, or one not made here, is copied before it changes.
+  if (!s.owned[*at] || record.use_count() > 1) {
+    record = std::make_shared<Node>(*record);
+    s.owned[*at] = true;
+  }
   s.set_node_place(*at, std::move(where));
   return const_cast<Node*>(record.get());
 }
@@ -354,6 +359,7 @@ bool ModelBuilder::replace_node(Node node, std::string where) {
   auto at = state_->position(node.id);
   if (!at) return false;
   state_->nodes[*at] = std::make_shared<Node>(std::move(node));
+  state_->owned[*at] = true;
   state_->set_node_place(*at, std::move(where));
   return true;
 }
