@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 #include <kyoso/kyoso.hpp>
 #include <set>
+#include <sstream>
 
 namespace kyoso {
 namespace {
@@ -216,6 +217,204 @@ TEST(PortfolioJson, AnUnstatedDurationIsNull) {
   json::value doc = parsed(to_json(plan));
   EXPECT_TRUE(doc.at("plan").at(0).at("years").is_null());
   EXPECT_TRUE(doc.at("plan").at(0).at("years_qualifier").is_null());
+}
+
+TEST(RankJson, HoldsTheProfileTheWeightsAndRanksOrder) {
+  Profile profile = resolve_profile(model(), model_case());
+  FitWeights weights{0.2, 0.5, 0.1, 0.2, 0.25};
+  std::vector<RankedProgram> ranking = rank(model(), profile, weights);
+  json::value doc = parsed(to_json(ranking, profile, weights));
+  EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "profile", "weights", "results"}));
+  EXPECT_EQ(doc.at("schema"), "kyoso.rank/1");
+  EXPECT_EQ(doc.at("profile").at("mission"), "mission/regional-revitalization");
+  EXPECT_EQ(doc.at("weights").at("goals").as_double(), 0.5);
+  const json::array& results = doc.at("results").as_array();
+  ASSERT_EQ(results.size(), ranking.size());
+  for (std::size_t i = 0; i < ranking.size(); ++i) {
+    EXPECT_EQ(keys(results[i]), (std::set<std::string>{"id", "score", "eligibility"}));
+    EXPECT_EQ(results[i].at("id").as_string(), ranking[i].program);
+    EXPECT_EQ(results[i].at("score").to_number<double>(), ranking[i].score);
+    EXPECT_EQ(results[i].at("eligibility").as_string(), to_string(ranking[i].eligibility));
+  }
+}
+
+// --- every university at once ---------------------------------------------------------------
+
+// Two universities with three programs: the second can apply to one program only.
+std::vector<UniversityFit> two_universities() {
+  Profile p;
+  p.mission = "mission/regional-revitalization";
+  p.goals = {"purpose/social-implementation"};
+  UniversityFit a{"university/a",
+                  p,
+                  {{"program/x", 0.6000000000000001, Eligibility::eligible},
+                   {"program/y", 0.5, Eligibility::not_eligible},
+                   {"program/z", 0.0, Eligibility::via_partner}}};
+  UniversityFit b{"university/b", Profile{}, {{"program/x", 1.0, Eligibility::not_eligible}}};
+  return {a, b};
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+TEST(FitAllJson, ALineHoldsTheUniversityItsStoredProfileAndItsRanking) {
+  std::vector<UniversityFit> fits = two_universities();
+  json::value doc = parsed(to_json(fits[0]));
+  EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "university", "profile", "results"}));
+  EXPECT_EQ(doc.at("schema"), "kyoso.fit_all/1");
+  EXPECT_EQ(doc.at("university"), "university/a");
+  EXPECT_EQ(doc.at("profile").at("goals"), json::array{"purpose/social-implementation"});
+  EXPECT_TRUE(doc.at("profile").at("stage").is_null());
+  const json::array& results = doc.at("results").as_array();
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[2].at("id"), "program/z");
+  EXPECT_EQ(results[2].at("eligibility"), "via-partner");
+  EXPECT_EQ(results[0].at("score").as_double(), 0.6000000000000001);
+}
+
+TEST(FitAllJson, ALineHasTheProfileOfTheProfileFile) {
+  std::vector<UniversityFit> fits = two_universities();
+  json::value doc = parsed(to_json(fits[0]));
+  EXPECT_EQ(doc.at("profile"), parsed(to_json(fits[0].profile)));
+}
+
+TEST(FitAllOutput, JsonLinesAreEachUniversitysDocumentAndANewline) {
+  std::vector<UniversityFit> fits = two_universities();
+  std::ostringstream out;
+  write_fit_all(out, fits);
+  EXPECT_EQ(out.str(), to_json(fits[0]) + "\n" + to_json(fits[1]) + "\n");
+}
+
+TEST(FitAllOutput, CsvHasAHeaderAndARowPerRankWithTheJsonsNumbers) {
+  std::ostringstream out;
+  write_fit_all(out, two_universities(), {FitAllOutput::Format::csv, std::nullopt, false});
+  EXPECT_EQ(lines_of(out.str()),
+            (std::vector<std::string>{"university,rank,program,score,eligibility",
+                                      "university/a,1,program/x,0.6000000000000001,eligible",
+                                      "university/a,2,program/y,0.5,not-eligible",
+                                      "university/a,3,program/z,0.0,via-partner",
+                                      "university/b,1,program/x,1.0,not-eligible"}));
+}
+
+TEST(FitAllOutput, TopAndEligibleOnlyShortenEachRankingAndRanksCountWhatIsKept) {
+  std::ostringstream out;
+  write_fit_all(out, two_universities(), {FitAllOutput::Format::csv, 1, true});
+  EXPECT_EQ(lines_of(out.str()),
+            (std::vector<std::string>{"university,rank,program,score,eligibility",
+                                      "university/a,1,program/x,0.6000000000000001,eligible"}));
+  std::ostringstream second;
+  write_fit_all(second, two_universities(), {FitAllOutput::Format::csv, std::nullopt, true});
+  EXPECT_EQ(lines_of(second.str()).at(2), "university/a,2,program/z,0.0,via-partner");
+  std::ostringstream jsonl;
+  write_fit_all(jsonl, two_universities(), {FitAllOutput::Format::jsonl, 2, false});
+  std::vector<std::string> lines = lines_of(jsonl.str());
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(parsed(lines[0]).at("results").as_array().size(), 2u);
+  EXPECT_EQ(parsed(lines[1]).at("results").as_array().size(), 1u);
+}
+
+TEST(FitAllOutput, WritesFitAllsAnswerForTheEmbeddedModel) {
+  std::vector<UniversityFit> fits = fit_all(model());
+  std::ostringstream out;
+  write_fit_all(out, fits);
+  std::vector<std::string> lines = lines_of(out.str());
+  ASSERT_EQ(lines.size(), model().nodes_of_kind(Kind::university).size());
+  EXPECT_EQ(parsed(lines[0]).at("university").as_string(), fits[0].university);
+}
+
+// --- the model's own documents ----------------------------------------------------------------
+
+TEST(NodeJson, HoldsTheNodeItsFiguresInTheLanguageAndEveryEdgeAtIt) {
+  json::value doc = parsed(node_json(model(), "coi-next", Lang::en));
+  EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "node", "neighbors"}));
+  EXPECT_EQ(doc.at("schema"), "kyoso.node/1");
+  const json::value& node = doc.at("node");
+  EXPECT_EQ(node.at("id"), "program/coi-next");
+  EXPECT_EQ(node.at("kind"), "program");
+  const NodeIndex coi_next = model().resolve("program/coi-next");
+  const json::array& neighbors = doc.at("neighbors").as_array();
+  EXPECT_EQ(neighbors.size(), model().neighbors(coi_next, Direction::both).size());
+  // Outgoing first.
+  EXPECT_EQ(neighbors.front().at("direction"), "out");
+  EXPECT_EQ(neighbors.back().at("direction"), "in");
+  const Figure* budget = model().node(coi_next).figure("budget", 2024);
+  ASSERT_NE(budget, nullptr);
+  bool found = false;
+  for (const json::value& f : node.at("figures").as_array()) {
+    if (f.at("name") == "budget" && f.at("fiscal_year") == 2024) {
+      EXPECT_EQ(f.at("text").as_string(), to_text(*budget, Lang::en));
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_THROW(node_json(model(), "program/coi-nxt", Lang::ja), UnknownIdError);
+}
+
+TEST(StatsJson, CountsEveryKindAndRelationZeroOrNot) {
+  json::value doc = parsed(stats_json(model()));
+  EXPECT_EQ(doc.at("schema"), "kyoso.stats/1");
+  EXPECT_EQ(doc.at("nodes").at("total"), model().node_count());
+  EXPECT_EQ(doc.at("nodes").at("by_kind").as_object().size(), kind_count);
+  EXPECT_EQ(doc.at("edges").at("by_relation").as_object().size(), relation_count);
+  EXPECT_EQ(doc.at("edges").at("total"), model().edge_count());
+  EXPECT_EQ(doc.at("memory").at("total"), model().memory().total());
+  EXPECT_EQ(doc.at("model").at("fiscal_year"), 2024);
+}
+
+TEST(ValidationJson, NamesTheFilesAndTheScenarioOrNull) {
+  json::value doc = parsed(validation_json(model(), {}, "cut.json"));
+  EXPECT_EQ(doc.at("schema"), "kyoso.validate/1");
+  EXPECT_EQ(doc.at("ok"), true);
+  EXPECT_TRUE(doc.at("file").is_null());
+  EXPECT_EQ(doc.at("files"), json::array{});
+  EXPECT_EQ(doc.at("scenario"), "cut.json");
+  EXPECT_EQ(doc.at("nodes"), model().node_count());
+  json::value one = parsed(validation_json(model(), {"a.json"}, std::nullopt));
+  EXPECT_EQ(one.at("file"), "a.json");
+  EXPECT_TRUE(one.at("scenario").is_null());
+  json::value two = parsed(validation_json(model(), {"a.json", "b.json"}, std::nullopt));
+  EXPECT_TRUE(two.at("file").is_null());
+  EXPECT_EQ(two.at("files"), (json::array{"a.json", "b.json"}));
+}
+
+TEST(ErrorJson, GivesTheTypeThePlaceAndTheSuggestion) {
+  try {
+    model().resolve("program/coi-nxt");
+    FAIL();
+  } catch (const UnknownIdError& e) {
+    json::value doc = parsed(to_json(e));
+    EXPECT_EQ(doc.at("schema"), "kyoso.error/1");
+    EXPECT_EQ(doc.at("error").at("type"), "unknown_id");
+    EXPECT_EQ(doc.at("error").at("suggestion"), "program/coi-next");
+    EXPECT_TRUE(doc.at("error").at("line").is_null());
+  }
+  json::value parse = parsed(to_json(ParseError("bad", Location{"m.json", 3, 4, "/a", ""})));
+  EXPECT_EQ(parse.at("error").at("type"), "parse");
+  EXPECT_EQ(parse.at("error").at("line"), 3);
+  EXPECT_EQ(parse.at("error").at("pointer"), "/a");
+  EXPECT_TRUE(parse.at("error").at("suggestion").is_null());
+}
+
+// --- the profile file ---------------------------------------------------------------------
+
+TEST(ProfileFile, ToJsonWritesEveryMemberAndReadsBackTheSame) {
+  Profile p = resolve_profile(model(), model_case());
+  p.stage = "stage/0";
+  p.holds = {"program/j-peaks"};
+  std::string text = to_json(p);
+  EXPECT_EQ(keys(parsed(text)),
+            (std::set<std::string>{"mission", "goals", "fields", "stage", "partners", "holds",
+                                   "establishment", "applicant"}));
+  Profile read = parse_profile(model(), text);
+  EXPECT_EQ(read.mission, p.mission);
+  EXPECT_EQ(read.goals, p.goals);
+  EXPECT_EQ(read.stage, p.stage);
+  EXPECT_EQ(read.holds, p.holds);
+  EXPECT_EQ(read.applicant, p.applicant);
 }
 
 // --- the profile file ---------------------------------------------------------------------

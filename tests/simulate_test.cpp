@@ -301,7 +301,7 @@ TEST(SimulateOutput, CsvHasAHeaderAndOneRowPerYear) {
             "active:program/opera,new,promoted,ended,turned_away,spend_jpy,budget_jpy,"
             "over_budget,budget_bound,funding_scale");
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 4);
-  EXPECT_NE(csv.find("\n2024,12,32,0,6,2,7,1,13160000000,13400000000,false,true,1\n"),
+  EXPECT_NE(csv.find("\n2024,12,32,0,6,2,7,1,13160000000,13400000000,false,true,1.0\n"),
             std::string::npos)
       << csv;
 }

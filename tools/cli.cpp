@@ -1,13 +1,12 @@
 // Parsing, help, and the one place where errors become messages and exit statuses.
 #include "cli.hpp"
 
-#include <boost/json.hpp>
 #include <new>
 #include <sstream>
 
-#include "json_output.hpp"
 #include "kyoso/error.hpp"
 #include "kyoso/io.hpp"
+#include "kyoso/report.hpp"
 #include "kyoso/version.hpp"
 #include "table.hpp"
 
@@ -210,37 +209,6 @@ std::string format_option(const Command& c, const po::variables_map& options) {
                    expected + ")");
 }
 
-std::string_view error_type(const Error& e) {
-  if (dynamic_cast<const ParseError*>(&e)) return "parse";
-  if (dynamic_cast<const ValidationError*>(&e)) return "validation";
-  if (dynamic_cast<const UnknownIdError*>(&e)) return "unknown_id";
-  if (dynamic_cast<const IoError*>(&e)) return "io";
-  return "error";
-}
-
-// With --format json, an error is also a document on standard output, so that a program
-// reading the output learns where the input went wrong (schema kyoso.error/1).
-std::string error_json(const Error& e) {
-  namespace json = boost::json;
-  const Location& where = e.where();
-  auto optional_string = [](const std::string& s) {
-    return s.empty() ? json::value() : json::value(s);
-  };
-  auto optional_number = [](std::size_t n) { return n == 0 ? json::value() : json::value(n); };
-  json::object error;
-  error["type"] = error_type(e);
-  error["message"] = e.what();
-  error["problem"] = e.problem();
-  error["file"] = optional_string(where.file);
-  error["line"] = optional_number(where.line);
-  error["column"] = optional_number(where.column);
-  error["pointer"] = optional_string(where.pointer);
-  error["id"] = optional_string(where.id);
-  auto* unknown = dynamic_cast<const UnknownIdError*>(&e);
-  error["suggestion"] = unknown ? optional_string(unknown->suggestion()) : json::value();
-  return json_text(json::object{{"schema", "kyoso.error/1"}, {"error", std::move(error)}});
-}
-
 int run_command(const std::vector<std::string>& args, std::size_t at, const Command& command,
                 std::size_t terminal_width, bool& json_errors, std::ostream& out) {
   CommandLine line;
@@ -274,7 +242,9 @@ int run_command(const std::vector<std::string>& args, std::size_t at, const Comm
 
 void report(const Error& e, bool json_errors, std::ostream& out, std::ostream& err) noexcept {
   try {
-    if (json_errors) out << error_json(e);
+    // With --format json, an error is also a document on standard output, so that a program
+    // reading the output learns where the input went wrong.
+    if (json_errors) out << to_json(e) << "\n";
   } catch (...) {
     // The message on standard error below still tells what went wrong.
   }

@@ -90,13 +90,4 @@ struct SimulationComparison {
 SimulationComparison compare_simulation(const Model& base, const Model& scenario,
                                         std::string_view program, const SimulationOptions& = {});
 
-// "kyoso.compare.fit/1": {"schema", "entered": [id…], "left": [id…], "programs": [{"id",
-// "name", "base": {"rank", "score", "eligibility"} or null, "scenario": … or null, "entered",
-// "left", "rank_move", "score_change", "eligibility_changed", "changed"}…]}.
-std::string to_json(const FitComparison&);
-// "kyoso.compare.simulate/1": {"schema", "base": kyoso.simulate/1 document, "scenario": …,
-// "years": [{"fiscal_year", "active": {track: Δ}, "new", "promoted", "ended", "turned_away",
-// "spend_jpy", "budget_jpy", "over_budget", "budget_bound"}…]}, each a scenario − base delta.
-std::string to_json(const SimulationComparison&);
-
 }  // namespace kyoso

@@ -114,7 +114,7 @@ Profile profile_of(const Model&, std::string_view university);
 // A program's place in one university's ranking: fit()'s score and eligibility without the
 // explanation, which explain() gives for any one program.
 struct RankedProgram {
-  NodeIndex program = 0;
+  std::string program;  // program/…
   double score = 0;
   Eligibility eligibility = Eligibility::eligible;
   friend bool operator==(const RankedProgram&, const RankedProgram&) = default;
@@ -127,7 +127,8 @@ struct RankedProgram {
 std::vector<RankedProgram> rank(const Model&, const Profile&, const FitWeights& = {});
 
 struct UniversityFit {
-  NodeIndex university = 0;
+  std::string university;              // university/…
+  Profile profile;                     // the stored profile the ranking is for (profile_of)
   std::vector<RankedProgram> ranking;  // every program, in fit()'s order
 };
 

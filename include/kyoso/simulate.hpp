@@ -131,15 +131,4 @@ struct SimulationResult {
 // 33 / (6 × 10) = 0.55 (本格型 「33拠点程度」, 育成型 「新規６拠点程度」, 「最長10年度」).
 SimulationResult simulate(const Model&, std::string_view program, const SimulationOptions& = {});
 
-// "kyoso.simulate/1": {"schema", "program", "name", "parameters", "tracks", "years",
-// "assumptions"}; each year {"fiscal_year", "active": {track: n}, "new", "promoted", "ended",
-// "turned_away", "spend_jpy", "budget_jpy", "over_budget", "budget_bound", "funding_scale"}.
-// With Monte Carlo each count and spend_jpy is {"p10", "p50", "p90"}, and over_budget and
-// budget_bound are shares of runs. One line of compact JSON with sorted keys (report.hpp).
-std::string to_json(const SimulationResult&);
-// One row per fiscal year, a header first: fiscal_year, active:<track>…, new, promoted,
-// ended, turned_away, spend_jpy, budget_jpy, over_budget, budget_bound, funding_scale. With
-// Monte Carlo each count and spend_jpy is three columns, <name>_p10, <name>_p50, <name>_p90.
-std::string to_csv(const SimulationResult&);
-
 }  // namespace kyoso

@@ -11,19 +11,6 @@ namespace {
 
 namespace json = boost::json;
 
-// Boost.JSON would write 1.0 as "1E0" and 0.5 as "5E-1".
-void write_double(std::string& out, double d) {
-  if (!std::isfinite(d)) {
-    out += "null";
-    return;
-  }
-  char text[32];
-  auto end = std::to_chars(text, text + sizeof text, d).ptr;
-  std::string_view written(text, static_cast<std::size_t>(end - text));
-  out += written;
-  if (written.find_first_of(".e") == std::string_view::npos) out += ".0";
-}
-
 void write(std::string& out, const json::value& v, int depth, JsonLayout layout) {
   const bool pretty = layout == JsonLayout::pretty;
   auto newline = [&](int d) {
@@ -74,7 +61,7 @@ void write(std::string& out, const json::value& v, int depth, JsonLayout layout)
       out += json_quote(std::string_view(v.get_string().data(), v.get_string().size()));
       return;
     case json::kind::double_:
-      write_double(out, v.get_double());
+      append_number(out, v.get_double());
       return;
     default:
       out += json::serialize(v);
@@ -124,6 +111,19 @@ std::string json_quote(std::string_view s) {
   }
   out += '"';
   return out;
+}
+
+// Boost.JSON would write 1.0 as "1E0" and 0.5 as "5E-1".
+void append_number(std::string& out, double d) {
+  if (!std::isfinite(d)) {
+    out += "null";
+    return;
+  }
+  char text[32];
+  auto end = std::to_chars(text, text + sizeof text, d).ptr;
+  std::string_view written(text, static_cast<std::size_t>(end - text));
+  out += written;
+  if (written.find_first_of(".e") == std::string_view::npos) out += ".0";
 }
 
 std::string write_json(const json::value& v, JsonLayout layout) {

@@ -31,6 +31,9 @@ std::string write_json(const boost::json::value&, JsonLayout = JsonLayout::prett
 
 // A JSON string literal, with quotes.
 std::string json_quote(std::string_view);
+// A double as write_json writes it (1.0, 0.7333333333333334, null), for documents written
+// without a tree and for CSV, so that every number kyoso prints reads the same.
+void append_number(std::string& out, double);
 
 // kyoso's values in their docs/format.md shapes; empty optional members are left out.
 boost::json::object text_json(const Text&);

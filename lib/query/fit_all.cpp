@@ -2,7 +2,7 @@
 // model asks for a thousand universities × hundreds of programs at once, so the answer is
 // computed on node indices: each program's facts are gathered once (they do not depend on
 // the university), and scoring one pair is a few comparisons of integers, with no string and
-// no allocation. fit() stays the reference: the rules here are fit.cpp's, read the same way
+// no allocation; a ranking's ids are written once it is sorted. fit() stays the reference: the rules here are fit.cpp's, read the same way
 // (a track inherits a relation it does not state; a program that names no stage is judged
 // by its tracks'), and query_fit_all_test checks that both give the same rankings.
 #include <algorithm>
@@ -170,6 +170,14 @@ ProgramFacts facts_of(const Model& model, NodeIndex program) {
   return f;
 }
 
+// A RankedProgram on the node index: rankings are scored and sorted on these, and their ids
+// written out once, when a ranking is final.
+struct Ranked {
+  NodeIndex program = 0;
+  double score = 0;
+  Eligibility eligibility = Eligibility::eligible;
+};
+
 bool contains(const std::vector<NodeIndex>& list, NodeIndex v) {
   return std::find(list.begin(), list.end(), v) != list.end();
 }
@@ -181,7 +189,7 @@ class Scorer {
  public:
   Scorer(const FitWeights& weights, NodeIndex applicant) : w_(weights), applicant_(applicant) {}
 
-  RankedProgram rank(const ProgramFacts& f, const StoredProfile& p) {
+  Ranked rank(const ProgramFacts& f, const StoredProfile& p) {
     return {f.program, score(f, p), eligibility(f, p)};
   }
 
@@ -264,24 +272,27 @@ class Scorer {
 
 // fit()'s order: programs meeting something first, eligible before not, then by score
 // (within rounding), then by id, which is index order.
-void sort_ranking(std::vector<RankedProgram>& ranking) {
+void sort_ranking(std::vector<Ranked>& ranking) {
   auto rank = [](Eligibility e) { return e == Eligibility::not_eligible ? 1 : 0; };
-  std::stable_sort(ranking.begin(), ranking.end(),
-                   [&](const RankedProgram& a, const RankedProgram& b) {
-                     bool ra = a.score > 1e-9, rb = b.score > 1e-9;
-                     if (ra != rb) return ra;
-                     if (rank(a.eligibility) != rank(b.eligibility)) {
-                       return rank(a.eligibility) < rank(b.eligibility);
-                     }
-                     if (std::abs(a.score - b.score) > 1e-9) return a.score > b.score;
-                     return a.program < b.program;
-                   });
+  std::stable_sort(ranking.begin(), ranking.end(), [&](const Ranked& a, const Ranked& b) {
+    bool ra = a.score > 1e-9, rb = b.score > 1e-9;
+    if (ra != rb) return ra;
+    if (rank(a.eligibility) != rank(b.eligibility)) {
+      return rank(a.eligibility) < rank(b.eligibility);
+    }
+    if (std::abs(a.score - b.score) > 1e-9) return a.score > b.score;
+    return a.program < b.program;
+  });
 }
 
-}  // namespace
+std::vector<RankedProgram> with_ids(const Model& model, const std::vector<Ranked>& ranking) {
+  std::vector<RankedProgram> out;
+  out.reserve(ranking.size());
+  for (const Ranked& r : ranking) out.push_back({model.node(r.program).id, r.score, r.eligibility});
+  return out;
+}
 
-Profile profile_of(const Model& model, std::string_view university) {
-  StoredProfile stored = stored_profile(model, model.resolve(university, Kind::university));
+Profile profile_with_ids(const Model& model, const StoredProfile& stored) {
   auto id = [&](std::optional<NodeIndex> v) { return v ? model.node(*v).id : std::string(); };
   auto ids = [&](const std::vector<NodeIndex>& list) {
     std::vector<std::string> out;
@@ -297,6 +308,13 @@ Profile profile_of(const Model& model, std::string_view university) {
   p.holds = ids(stored.holds);
   p.establishment = id(stored.establishment);
   return p;
+}
+
+}  // namespace
+
+Profile profile_of(const Model& model, std::string_view university) {
+  return profile_with_ids(model,
+                          stored_profile(model, model.resolve(university, Kind::university)));
 }
 
 std::vector<RankedProgram> rank(const Model& model, const Profile& profile,
@@ -316,13 +334,13 @@ std::vector<RankedProgram> rank(const Model& model, const Profile& profile,
                   many(full.partners), many(full.holds), one(full.establishment)};
   // No applicant (an empty id) is one that no program names.
   Scorer scorer(weights, one(full.applicant).value_or(std::numeric_limits<NodeIndex>::max()));
-  std::vector<RankedProgram> ranking;
+  std::vector<Ranked> ranking;
   ranking.reserve(model.nodes_of_kind(Kind::program).size());
   for (NodeIndex program : model.nodes_of_kind(Kind::program)) {
     ranking.push_back(scorer.rank(facts_of(model, program), p));
   }
   sort_ranking(ranking);
-  return ranking;
+  return with_ids(model, ranking);
 }
 
 std::vector<UniversityFit> fit_all(const Model& model, const FitWeights& weights,
@@ -350,6 +368,7 @@ std::vector<UniversityFit> fit_all(const Model& model, const FitWeights& weights
     try {
       InterruptScope scope(stop ? *stop : never);
       Scorer scorer(weights, applicant);
+      std::vector<Ranked> ranking;
       for (;;) {
         std::size_t begin = next.fetch_add(batch);
         if (begin >= universities.size()) return;
@@ -357,11 +376,11 @@ std::vector<UniversityFit> fit_all(const Model& model, const FitWeights& weights
         std::size_t end = std::min(begin + batch, universities.size());
         for (std::size_t i = begin; i < end; ++i) {
           StoredProfile profile = stored_profile(model, universities[i]);
-          UniversityFit& fit = out[i];
-          fit.university = universities[i];
-          fit.ranking.reserve(programs.size());
-          for (const ProgramFacts& f : programs) fit.ranking.push_back(scorer.rank(f, profile));
-          sort_ranking(fit.ranking);
+          ranking.clear();
+          for (const ProgramFacts& f : programs) ranking.push_back(scorer.rank(f, profile));
+          sort_ranking(ranking);
+          out[i] = {model.node(universities[i]).id, profile_with_ids(model, profile),
+                    with_ids(model, ranking)};
         }
       }
     } catch (...) {

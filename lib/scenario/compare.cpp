@@ -1,11 +1,7 @@
 // compare_fit and compare_simulation: one query on two models, and the change between them.
 #include "kyoso/compare.hpp"
 
-#include <boost/json.hpp>
 #include <set>
-
-#include "io/json_writer.hpp"
-#include "simulate/simulate_json.hpp"
 
 namespace kyoso {
 
@@ -103,69 +99,6 @@ SimulationComparison compare_simulation(const Model& base, const Model& scenario
     out.years.push_back(std::move(c));
   }
   return out;
-}
-
-namespace {
-
-namespace json = boost::json;
-
-json::value standing_json(const std::optional<FitStanding>& s) {
-  if (!s) return nullptr;
-  return json::object{{"rank", s->rank},
-                      {"score", s->score},
-                      {"eligibility", std::string(to_string(s->eligibility))}};
-}
-
-json::array ids_json(const std::vector<std::string>& ids) {
-  json::array out;
-  for (const std::string& id : ids) out.emplace_back(id);
-  return out;
-}
-
-}  // namespace
-
-std::string to_json(const FitComparison& c) {
-  json::array programs;
-  for (const FitChange& p : c.programs) {
-    programs.push_back(json::object{{"id", p.id},
-                                    {"name", detail::bilingual_json(p.name)},
-                                    {"base", standing_json(p.base)},
-                                    {"scenario", standing_json(p.scenario)},
-                                    {"entered", p.entered()},
-                                    {"left", p.left()},
-                                    {"rank_move", p.rank_move()},
-                                    {"score_change", p.score_change()},
-                                    {"eligibility_changed", p.eligibility_changed()},
-                                    {"changed", p.changed()}});
-  }
-  json::object doc{{"schema", "kyoso.compare.fit/1"},
-                   {"entered", ids_json(c.entered())},
-                   {"left", ids_json(c.left())},
-                   {"programs", std::move(programs)}};
-  return detail::write_json(doc, detail::JsonLayout::compact);
-}
-
-std::string to_json(const SimulationComparison& c) {
-  json::array years;
-  for (const YearChange& y : c.years) {
-    json::object active;
-    for (const auto& [track, delta] : y.active) active[track] = delta;
-    years.push_back(json::object{{"fiscal_year", y.fiscal_year},
-                                 {"active", std::move(active)},
-                                 {"new", y.new_sites},
-                                 {"promoted", y.promoted},
-                                 {"ended", y.ended},
-                                 {"turned_away", y.turned_away},
-                                 {"spend_jpy", y.spend_jpy},
-                                 {"budget_jpy", y.budget_jpy},
-                                 {"over_budget", y.over_budget},
-                                 {"budget_bound", y.budget_bound}});
-  }
-  json::object doc{{"schema", "kyoso.compare.simulate/1"},
-                   {"base", detail::simulation_json(c.base)},
-                   {"scenario", detail::simulation_json(c.scenario)},
-                   {"years", std::move(years)}};
-  return detail::write_json(doc, detail::JsonLayout::compact);
 }
 
 }  // namespace kyoso

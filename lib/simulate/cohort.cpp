@@ -21,6 +21,29 @@
 #include "simulate/random.hpp"
 
 namespace kyoso {
+
+namespace {
+constexpr std::pair<BudgetPolicy, std::string_view> policy_names[] = {
+    {BudgetPolicy::admit_fewer, "admit-fewer"},
+    {BudgetPolicy::scale_funding, "scale-funding"},
+    {BudgetPolicy::report_only, "report-only"},
+};
+}  // namespace
+
+std::string_view to_string(BudgetPolicy policy) noexcept {
+  for (auto [value, name] : policy_names) {
+    if (value == policy) return name;
+  }
+  return "?";
+}
+
+std::optional<BudgetPolicy> parse_budget_policy(std::string_view text) noexcept {
+  for (auto [value, name] : policy_names) {
+    if (name == text) return value;
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 using detail::Plan;

@@ -168,7 +168,7 @@ TEST(SimulateCommand, CsvHasAHeaderAndOneRowPerYear) {
   std::vector<std::string> lines = lines_of(run.out);
   ASSERT_EQ(lines.size(), 3u) << run.out;
   EXPECT_EQ(lines[0].rfind("fiscal_year,active:program/coi-next/nurturing,", 0), 0u);
-  EXPECT_EQ(lines[1], "2024,12,32,0,6,2,7,1,13160000000,13400000000,false,true,1");
+  EXPECT_EQ(lines[1], "2024,12,32,0,6,2,7,1,13160000000,13400000000,false,true,1.0");
 }
 
 TEST(SimulateCommand, InitialSitesAndNewSitesTakeTrackIdsWithoutTheirKind) {

@@ -1,18 +1,14 @@
 // kyoso show ID: one node with its figures, its neighbours and the sources of both.
 #include <algorithm>
-#include <boost/json.hpp>
 #include <tuple>
 
 #include "cli.hpp"
-#include "json_output.hpp"
 #include "kyoso/report.hpp"
 #include "report_text.hpp"
 #include "table.hpp"
 
 namespace kyoso::cli {
 namespace {
-
-namespace json = boost::json;
 
 std::vector<Step> neighbours(const Model& model, NodeIndex node) {
   std::vector<Step> steps = model.neighbors(node, Direction::both);
@@ -110,70 +106,16 @@ void print_table(const Model& model, NodeIndex index, Lang lang, std::size_t wid
   }
 }
 
-json::object node_json(const Node& node, Lang lang) {
-  json::object attributes;
-  for (const auto& [key, value] : node.attributes) attributes[key] = value;
-  json::array figures;
-  for (const Figure& f : node.figures) figures.push_back(figure_json(f, lang));
-  json::object o;
-  o["id"] = node.id;
-  o["kind"] = to_string(node.kind);
-  o["name"] = text_json(node.name);
-  o["description"] = text_json(node.description);
-  o["attributes"] = std::move(attributes);
-  o["figures"] = std::move(figures);
-  o["note"] = node.note;
-  o["sources"] = sources_json(node.sources);
-  return o;
-}
-
-json::object neighbour_json(const Model& model, const Step& step, Lang lang) {
-  const Edge& edge = model.edge(step.edge);
-  const EdgeDetail& detail = model.detail(edge);
-  const Node& other = model.node(step.node);
-  json::object o;
-  o["direction"] = step.forward ? "out" : "in";
-  o["relation"] = to_string(edge.relation);
-  o["id"] = other.id;
-  o["kind"] = to_string(other.kind);
-  o["name"] = text_json(other.name);
-  o["certainty"] = to_string(edge.certainty);
-  o["fiscal_year"] = edge.fiscal_year != 0 ? json::value(edge.fiscal_year) : json::value();
-  o["what"] = detail.what.empty() ? json::value() : json::value(text_json(detail.what));
-  json::object attributes;
-  for (const auto& [key, value] : detail.attributes) attributes[key] = value;
-  json::array figures;
-  for (const Figure& f : detail.figures) figures.push_back(figure_json(f, lang));
-  o["attributes"] = std::move(attributes);
-  o["figures"] = std::move(figures);
-  o["note"] = detail.note;
-  o["sources"] = sources_json(detail.sources);
-  return o;
-}
-
-void print_json(const Model& model, NodeIndex index, Lang lang, std::ostream& out) {
-  json::array links;
-  for (const Step& step : neighbours(model, index)) {
-    links.push_back(neighbour_json(model, step, lang));
-  }
-  json::object doc;
-  doc["schema"] = "kyoso.node/1";
-  doc["node"] = node_json(model.node(index), lang);
-  doc["neighbors"] = std::move(links);
-  out << json_text(doc);
-}
-
 void declare(CommandLine& line) { line.add_argument("id"); }
 
 int run(Context& context) {
   std::optional<std::string> id = context.get("id");
   if (!id) throw UsageError("show: missing ID");
   const Model& model = context.model();
-  NodeIndex node = model.resolve(*id);
   if (context.format == "json") {
-    print_json(model, node, context.lang, context.out);
+    context.out << node_json(model, *id, context.lang) << "\n";
   } else {
-    print_table(model, node, context.lang, context.width, context.out);
+    print_table(model, model.resolve(*id), context.lang, context.width, context.out);
   }
   return exit_ok;
 }

@@ -1,9 +1,7 @@
 // kyoso stats: how many nodes of each kind and edges of each relation a model holds.
 #include <array>
-#include <boost/json.hpp>
 
 #include "cli.hpp"
-#include "json_output.hpp"
 #include "kyoso/error.hpp"
 #include "kyoso/report.hpp"
 #include "report_text.hpp"
@@ -26,30 +24,6 @@ Counts count(const Model& model) {
     ++counts.relations[static_cast<std::size_t>(model.edge(i).relation)];
   }
   return counts;
-}
-
-// Every kind and relation of the vocabulary is present, zero or not, so that a program
-// reading the document finds the same keys for every model.
-void print_json(const Model& model, const Counts& counts, std::ostream& out) {
-  namespace json = boost::json;
-  json::object kinds;
-  for (Kind kind : all_kinds())
-    kinds[to_string(kind)] = counts.kinds[static_cast<std::size_t>(kind)];
-  json::object relations;
-  for (Relation r : all_relations()) {
-    relations[to_string(r)] = counts.relations[static_cast<std::size_t>(r)];
-  }
-  json::object doc;
-  doc["schema"] = "kyoso.stats/1";
-  doc["model"] = model_info_json(model.info());
-  doc["nodes"] = {{"total", model.node_count()}, {"by_kind", std::move(kinds)}};
-  doc["edges"] = {{"total", model.edge_count()}, {"by_relation", std::move(relations)}};
-  Model::Memory memory = model.memory();
-  doc["memory"] = {{"graph", memory.graph},
-                   {"nodes", memory.nodes},
-                   {"details", memory.details},
-                   {"total", memory.total()}};
-  out << json_text(doc);
 }
 
 std::string model_title(const ModelInfo& info, Lang lang) {
@@ -112,11 +86,10 @@ void declare(CommandLine&) {}
 
 int run(Context& context) {
   const Model& model = context.model();
-  Counts counts = count(model);
   if (context.format == "json") {
-    print_json(model, counts, context.out);
+    context.out << stats_json(model) << "\n";
   } else {
-    print_table(model, counts, context.lang, context.out);
+    print_table(model, count(model), context.lang, context.out);
   }
   return exit_ok;
 }

@@ -1,10 +1,8 @@
 // kyoso validate [FILE]: loads a model, checking every rule of docs/format.md.
-#include <boost/json.hpp>
-
 #include "cli.hpp"
-#include "json_output.hpp"
 #include "kyoso/error.hpp"
 #include "kyoso/io.hpp"
+#include "kyoso/report.hpp"
 
 namespace kyoso::cli {
 namespace {
@@ -19,16 +17,9 @@ int run(Context& context) {
   const Scenario* scenario = context.scenario();
   if (scenario) loaded = apply(loaded, *scenario);
   if (context.format == "json") {
-    boost::json::object o;
-    o["schema"] = "kyoso.validate/1";
-    o["ok"] = true;
-    o["file"] = files.size() == 1 ? boost::json::value(files[0]) : boost::json::value();
-    o["files"] = boost::json::value_from(files);
-    o["scenario"] = scenario ? boost::json::value(scenario->origin) : boost::json::value();
-    o["model"] = model_info_json(loaded.info());
-    o["nodes"] = loaded.node_count();
-    o["edges"] = loaded.edge_count();
-    context.out << json_text(o);
+    std::optional<std::string> origin;
+    if (scenario) origin = scenario->origin;
+    context.out << validation_json(loaded, files, origin) << "\n";
   } else {
     std::size_t edits = scenario ? scenario->edits.size() : 0;
     if (context.lang == Lang::ja) {

@@ -186,8 +186,9 @@ class RankingConverter {
   }
 
  private:
-  const py::object& program(NodeIndex i) {
-    if (!programs_[i]) programs_[i] = to_python(model_.node(i).id);
+  const py::object& program(const std::string& id) {
+    NodeIndex i = *model_.find(id);
+    if (!programs_[i]) programs_[i] = to_python(id);
     return programs_[i];
   }
 
@@ -206,7 +207,7 @@ py::list to_python(const Model& model, const std::vector<UniversityFit>& fits) {
   RankingConverter ranked(model);
   py::list out(fits.size());
   for (std::size_t u = 0; u < fits.size(); ++u) {
-    out[u] = py::make_tuple(to_python(model.node(fits[u].university).id), ranked(fits[u].ranking));
+    out[u] = py::make_tuple(to_python(fits[u].university), ranked(fits[u].ranking));
   }
   return out;
 }

@@ -1,10 +1,13 @@
 // The profile file (report.hpp): read whole and checked against the model before any query
-// runs, so a typo in a file is reported with the file and the JSON pointer of the value.
+// runs, so a typo in a file is reported with the file and the JSON pointer of the value; and
+// written in the shape the documents' "profile" members have.
 #include <boost/json.hpp>
 
 #include "io/json_reader.hpp"
+#include "io/json_writer.hpp"
 #include "kyoso/error.hpp"
 #include "kyoso/report.hpp"
+#include "report/documents.hpp"
 
 namespace kyoso {
 namespace {
@@ -100,6 +103,10 @@ class ProfileReader {
 };
 
 }  // namespace
+
+std::string to_json(const Profile& profile) {
+  return detail::write_json(detail::profile_json(profile), detail::JsonLayout::compact);
+}
 
 Profile parse_profile(const Model& model, std::string_view json_text, std::string_view origin) {
   return ProfileReader(model, json_text, std::string(origin)).read();

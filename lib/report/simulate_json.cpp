@@ -1,36 +1,12 @@
 // The simulation as documents: "kyoso.simulate/1" JSON, written by the one JSON writer, and
-// CSV for spreadsheets and pandas.
-#include "simulate/simulate_json.hpp"
-
+// CSV for spreadsheets and pandas, its numbers written as the JSON's are.
 #include <boost/json.hpp>
-#include <charconv>
 
 #include "io/json_writer.hpp"
-#include "kyoso/simulate.hpp"
+#include "kyoso/report.hpp"
+#include "report/documents.hpp"
 
 namespace kyoso {
-
-namespace {
-constexpr std::pair<BudgetPolicy, std::string_view> policy_names[] = {
-    {BudgetPolicy::admit_fewer, "admit-fewer"},
-    {BudgetPolicy::scale_funding, "scale-funding"},
-    {BudgetPolicy::report_only, "report-only"},
-};
-}  // namespace
-
-std::string_view to_string(BudgetPolicy policy) noexcept {
-  for (auto [value, name] : policy_names) {
-    if (value == policy) return name;
-  }
-  return "?";
-}
-
-std::optional<BudgetPolicy> parse_budget_policy(std::string_view text) noexcept {
-  for (auto [value, name] : policy_names) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
-}
 
 namespace {
 
@@ -110,9 +86,9 @@ json::object year_json(const SimulatedYear& y, bool mc) {
 }
 
 std::string number(double value) {
-  char buffer[32];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return ec == std::errc{} ? std::string(buffer, end) : std::string("nan");
+  std::string out;
+  detail::append_number(out, value);
+  return out;
 }
 
 // RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.

@@ -4,69 +4,22 @@
 
 #include "io/json_writer.hpp"
 #include "kyoso/report.hpp"
+#include "report/documents.hpp"
 
 namespace kyoso {
 namespace {
 
 namespace json = boost::json;
 using detail::bilingual_json;
+using detail::document;
+using detail::optional_id;
+using detail::path_json;
+using detail::paths_json;
+using detail::profile_json;
 using detail::sources_json;
-
-std::string document(json::object doc, std::string_view schema) {
-  doc["schema"] = schema;
-  return detail::write_json(doc, detail::JsonLayout::compact);
-}
-
-json::value optional_id(const std::string& id) {
-  return id.empty() ? json::value() : json::value(id);
-}
-
-json::array strings_json(const std::vector<std::string>& items) {
-  json::array out;
-  for (const std::string& s : items) out.emplace_back(s);
-  return out;
-}
-
-json::array texts_json(const std::vector<Text>& texts) {
-  json::array out;
-  for (const Text& t : texts) out.push_back(bilingual_json(t));
-  return out;
-}
-
-json::object path_json(const Path& path) {
-  json::array relations;
-  for (Relation r : path.relations) relations.emplace_back(to_string(r));
-  json::array forward;
-  for (bool f : path.forward) forward.emplace_back(f);
-  return {{"nodes", strings_json(path.nodes)},
-          {"relations", std::move(relations)},
-          {"forward", std::move(forward)}};
-}
-
-json::array paths_json(const std::vector<Path>& paths) {
-  json::array out;
-  for (const Path& p : paths) out.push_back(path_json(p));
-  return out;
-}
-
-json::object profile_json(const Profile& p) {
-  return {{"mission", optional_id(p.mission)},
-          {"goals", strings_json(p.goals)},
-          {"fields", strings_json(p.fields)},
-          {"stage", optional_id(p.stage)},
-          {"partners", strings_json(p.partners)},
-          {"holds", strings_json(p.holds)},
-          {"establishment", optional_id(p.establishment)},
-          {"applicant", optional_id(p.applicant)}};
-}
-
-json::object weights_json(const FitWeights& w) {
-  return {{"mission", w.mission},
-          {"goals", w.goals},
-          {"fields", w.fields},
-          {"stage", w.stage},
-          {"inherited", w.inherited}};
-}
+using detail::strings_json;
+using detail::texts_json;
+using detail::weights_json;
 
 json::array criteria_json(const std::vector<Criterion>& criteria) {
   json::array out;
@@ -157,6 +110,19 @@ std::string to_json(const Recommendation& recommendation, const Profile& profile
   return document(
       {{"profile", profile_json(profile)}, {"result", recommendation_json(recommendation)}},
       "kyoso.explain/1");
+}
+
+std::string to_json(const std::vector<RankedProgram>& ranking, const Profile& profile,
+                    const FitWeights& weights) {
+  json::array results;
+  for (const RankedProgram& r : ranking) {
+    results.push_back(json::object{
+        {"id", r.program}, {"score", r.score}, {"eligibility", to_string(r.eligibility)}});
+  }
+  return document({{"profile", profile_json(profile)},
+                   {"weights", weights_json(weights)},
+                   {"results", std::move(results)}},
+                  "kyoso.rank/1");
 }
 
 std::string to_json(const std::vector<Diagnosis>& diagnoses) {
