@@ -2,9 +2,10 @@
 // model asks for a thousand universities × hundreds of programs at once, so the answer is
 // computed on node indices: each program's facts are gathered once (they do not depend on
 // the university), and scoring one pair is a few comparisons of integers, with no string and
-// no allocation; a ranking's ids are written once it is sorted. fit() stays the reference: the rules here are fit.cpp's, read the same way
-// (a track inherits a relation it does not state; a program that names no stage is judged
-// by its tracks'), and query_fit_all_test checks that both give the same rankings.
+// no allocation; a ranking's ids are written once it is sorted. fit() stays the reference: the
+// rules here are fit.cpp's, read the same way (a track inherits a relation it does not state; a
+// program that names no stage is judged by its tracks'), and query_fit_all_test checks that both
+// give the same rankings.
 #include <algorithm>
 #include <atomic>
 #include <boost/unordered/unordered_flat_set.hpp>
@@ -288,7 +289,8 @@ void sort_ranking(std::vector<Ranked>& ranking) {
 std::vector<RankedProgram> with_ids(const Model& model, const std::vector<Ranked>& ranking) {
   std::vector<RankedProgram> out;
   out.reserve(ranking.size());
-  for (const Ranked& r : ranking) out.push_back({model.node(r.program).id, r.score, r.eligibility});
+  for (const Ranked& r : ranking)
+    out.emplace_back(model.node(r.program).id, r.score, r.eligibility);
   return out;
 }
 
