@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include <kyoso/kyoso.hpp>
+#include <kyoso/synth.hpp>
 #include <span>
 #include <vector>
 

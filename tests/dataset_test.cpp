@@ -42,12 +42,18 @@ std::set<std::string> ids_along(std::string_view id, Relation relation,
 }
 
 // The edge source -relation-> target, or null.
-const kyoso::Edge* find_edge(std::string_view source, Relation relation, std::string_view target) {
+std::optional<kyoso::EdgeIndex> find_edge_index(std::string_view source, Relation relation,
+                                                std::string_view target) {
   NodeIndex to = index_of(target);
   for (const kyoso::Step& step : model().neighbors(index_of(source), Direction::out, relation)) {
-    if (step.node == to) return &model().edge(step.edge);
+    if (step.node == to) return step.edge;
   }
-  return nullptr;
+  return std::nullopt;
+}
+
+const kyoso::Edge* find_edge(std::string_view source, Relation relation, std::string_view target) {
+  auto i = find_edge_index(source, relation, target);
+  return i ? &model().edge(*i) : nullptr;
 }
 
 // Whitespace (ASCII only, as in the seed's line breaks and indentation) is not significant
@@ -84,7 +90,7 @@ std::vector<std::pair<std::string, const std::vector<kyoso::Source>*>> all_sourc
     const kyoso::Edge& e = m.edge(i);
     lists.emplace_back(m.node(e.source).id + " -" + std::string(kyoso::to_string(e.relation)) +
                            "-> " + m.node(e.target).id,
-                       &m.detail(e).sources);
+                       &m.detail(i).sources);
   }
   return lists;
 }
@@ -267,7 +273,7 @@ TEST(Dataset, EveryEdgeCitesASource) {
   const kyoso::Model& m = model();
   for (kyoso::EdgeIndex i = 0; i < m.edge_count(); ++i) {
     const kyoso::Edge& e = m.edge(i);
-    EXPECT_FALSE(m.detail(e).sources.empty())
+    EXPECT_FALSE(m.detail(i).sources.empty())
         << m.node(e.source).id << " -" << kyoso::to_string(e.relation) << "-> "
         << m.node(e.target).id;
   }
@@ -405,11 +411,11 @@ TEST(CoiNext, ReviewConsidersInternationalExcellenceAndJPeaks) {
 }
 
 TEST(CoiNext, FundingFlowsFromTheStateThroughJstToUniversities) {
-  const kyoso::Edge* grant = find_edge("stakeholder/state", Relation::flows_to, "org/jst");
-  ASSERT_NE(grant, nullptr);
+  auto grant = find_edge_index("stakeholder/state", Relation::flows_to, "org/jst");
+  ASSERT_TRUE(grant);
   EXPECT_EQ(model().detail(*grant).what.ja, "運営費交付金");
-  const kyoso::Edge* contract = find_edge("org/jst", Relation::flows_to, "stakeholder/university");
-  ASSERT_NE(contract, nullptr);
+  auto contract = find_edge_index("org/jst", Relation::flows_to, "stakeholder/university");
+  ASSERT_TRUE(contract);
   EXPECT_EQ(model().detail(*contract).what.ja, "委託");
 }
 
@@ -476,7 +482,7 @@ TEST(Awards, JPeaksSelectionsCarryTheirFiscalYear) {
   for (const auto& [university, year] : selections) {
     const kyoso::Edge* award = find_edge(university, Relation::awarded, "program/j-peaks");
     ASSERT_NE(award, nullptr) << university;
-    EXPECT_EQ(award->fiscal_year, year) << university;
+    EXPECT_EQ(award->fiscal_year(), year) << university;
   }
 }
 
@@ -484,7 +490,7 @@ TEST(Awards, TohokuIsCertifiedAsAnInternationalExcellenceUniversityIn2024) {
   const kyoso::Edge* award =
       find_edge("university/tohoku", Relation::awarded, "program/international-excellence");
   ASSERT_NE(award, nullptr);
-  EXPECT_EQ(award->fiscal_year, 2024);
+  EXPECT_EQ(award->fiscal_year(), 2024);
 }
 
 // === the casebook (docs/domain.md) =========================================================

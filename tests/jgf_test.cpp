@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <kyoso/kyoso.hpp>
+#include <kyoso/synth.hpp>
 #include <thread>
 
 #include "refused.hpp"

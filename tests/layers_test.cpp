@@ -86,7 +86,7 @@ TEST(Layers, AnEqualEdgeIsOneEdgeWithTheStrongerCertaintyAndUnitedDetail) {
     ASSERT_EQ(m.edge_count(), 1u);
     const Edge& e = m.edge(0);
     EXPECT_EQ(e.certainty, Certainty::certain);
-    EXPECT_EQ(e.fiscal_year, 2024);
+    EXPECT_EQ(e.fiscal_year(), 2024);
     const EdgeDetail& d = m.detail(0);
     EXPECT_EQ(d.attribute("round"), "2");
     EXPECT_EQ(d.attribute("role"), "lead");
@@ -208,7 +208,7 @@ TEST(Layers, TheEmbeddedModelIsTheCoreWithTheNationalLayerOverIt) {
                             });
   ASSERT_NE(award, m.out_edges(*m.find("university/hirosaki")).end());
   EXPECT_EQ(m.edge(*award).certainty, Certainty::certain);
-  EXPECT_EQ(m.edge(*award).fiscal_year, 2024);
+  EXPECT_EQ(m.edge(*award).fiscal_year(), 2024);
   EXPECT_EQ(m.detail(*award).attribute("round"), "2");
   EXPECT_GE(m.detail(*award).sources.size(), 2u);
 }

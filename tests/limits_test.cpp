@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <kyoso/kyoso.hpp>
+#include <kyoso/synth.hpp>
 #include <limits>
 
 #include "refused.hpp"

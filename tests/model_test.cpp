@@ -1,7 +1,9 @@
 // The builder's validation and the frozen model's look-ups.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <kyoso/kyoso.hpp>
+#include <span>
 #include <thread>
 
 namespace kyoso {
@@ -274,6 +276,40 @@ TEST(Model, OutAndInEdgesAgreeWithEdgeEnds) {
   }
   EXPECT_EQ(out_total, m.edge_count());
   EXPECT_EQ(in_total, m.edge_count());
+}
+
+TEST(Model, OutEdgesAreInEdgeOrderAndInEdgesInEdgeOrderToo) {
+  Model m = small_builder().build();
+  for (NodeIndex v = 0; v < m.node_count(); ++v) {
+    for (std::span<const EdgeIndex> edges : {m.out_edges(v), m.in_edges(v)}) {
+      EXPECT_TRUE(std::is_sorted(edges.begin(), edges.end())) << m.node(v).id;
+    }
+  }
+  // program/coi-next is the target of both part_of edges and of nothing else.
+  std::span<const EdgeIndex> into = m.in_edges(*m.find("program/coi-next"));
+  ASSERT_EQ(into.size(), 2u);
+  EXPECT_EQ(m.node(m.edge(into[0]).source).id, "program/coi-next/full-scale");
+  EXPECT_EQ(m.node(m.edge(into[1]).source).id, "program/coi-next/nurturing");
+}
+
+TEST(Model, AnEdgesFiscalYearIsEmptyUnlessTheEdgeIsTiedToOne) {
+  ModelBuilder b = small_builder();
+  b.add_node(make_node("university/a", Kind::university));
+  ModelBuilder::EdgeSpec award = make_edge("university/a", "program/coi-next", Relation::awarded);
+  award.fiscal_year = 2024;
+  award.detail.note = "採択";
+  b.add_edge(award);
+  Model m = std::move(b).build();
+  for (EdgeIndex i = 0; i < m.edge_count(); ++i) {
+    const Edge& e = m.edge(i);
+    if (e.relation == Relation::awarded) {
+      EXPECT_EQ(e.fiscal_year(), 2024);
+      EXPECT_EQ(m.detail(i).note, "採択");
+    } else {
+      EXPECT_EQ(e.fiscal_year(), std::nullopt);
+      EXPECT_TRUE(m.detail(i).empty());
+    }
+  }
 }
 
 TEST(Model, ResolveAcceptsABareSlugWhenItIsUnambiguous) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <kyoso/kyoso.hpp>
+#include <kyoso/synth.hpp>
 
 namespace kyoso {
 namespace {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <kyoso/kyoso.hpp>
+#include <kyoso/synth.hpp>
 #include <random>
 
 #include "test_model.hpp"

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <kyoso/kyoso.hpp>
+#include <kyoso/synth.hpp>
 #include <map>
 
 namespace kyoso {
@@ -63,9 +64,8 @@ TEST(Synth, GeneratedNodesAndEdgesCarryNoSources) {
   EXPECT_TRUE(m.node("university/u01").sources.empty());
   EXPECT_TRUE(m.node("stakeholder/s0001").sources.empty());
   for (EdgeIndex i = 0; i < m.edge_count(); ++i) {
-    const Edge& e = m.edge(i);
-    if (e.relation == Relation::collaborates_with) {
-      ASSERT_TRUE(m.detail(e).empty());
+    if (m.edge(i).relation == Relation::collaborates_with) {
+      ASSERT_TRUE(m.detail(i).empty());
     }
   }
 }

@@ -1,4 +1,6 @@
 // kyoso: MEXT's support package for research universities as a typed, queryable graph.
+// kyoso/synth.hpp, the generator of synthetic models for benchmarks, is not included here:
+// include it where it is used.
 #pragma once
 
 #include "kyoso/compare.hpp"
@@ -10,6 +12,5 @@
 #include "kyoso/report.hpp"
 #include "kyoso/scenario.hpp"
 #include "kyoso/simulate.hpp"
-#include "kyoso/synth.hpp"
 #include "kyoso/version.hpp"
 #include "kyoso/vocabulary.hpp"

@@ -94,14 +94,25 @@ struct EdgeDetail {
   friend bool operator==(const EdgeDetail&, const EdgeDetail&) = default;
 };
 
-// A compact edge record; its detail is looked up with Model::detail().
-struct Edge {
+// A compact edge record (16 bytes: a national model holds millions); what it carries
+// besides is looked up with Model::detail(EdgeIndex).
+class Edge {
+ public:
   NodeIndex source = 0;
   NodeIndex target = 0;
   Relation relation = Relation::part_of;
   Certainty certainty = Certainty::certain;
-  std::int16_t fiscal_year = 0;  // 0 = not tied to a fiscal year
-  std::uint32_t detail = 0;      // index into the detail table; 0 = none
+
+  // The fiscal year the edge is tied to (2024 = 令和6年度), if any.
+  std::optional<int> fiscal_year() const noexcept {
+    return fiscal_year_ == 0 ? std::nullopt : std::optional<int>(fiscal_year_);
+  }
+
+ private:
+  std::int16_t fiscal_year_ = 0;  // 0: none (the rules allow 1900-2200)
+  std::uint32_t detail_ = 0;      // the model's own numbering of details; 0: none
+  friend class Model;
+  friend struct detail::BuilderAccess;
 };
 
 // One step from a node: the edge taken and the node reached.
@@ -147,7 +158,6 @@ class Model {
   const Node& node(NodeIndex) const;
   const Node& node(std::string_view id) const;  // throws UnknownIdError
   const Edge& edge(EdgeIndex) const;
-  const EdgeDetail& detail(const Edge&) const noexcept;
   const EdgeDetail& detail(EdgeIndex) const;
 
   // Node indices of one kind, in id order.

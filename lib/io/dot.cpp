@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "io/boost_graph.hpp"
 #include "kyoso/error.hpp"
 #include "kyoso/io.hpp"
-#include "model/model_impl.hpp"
 
 namespace kyoso {
 namespace {
@@ -161,12 +161,14 @@ class NodeWriter {
 
 class EdgeWriter {
  public:
-  EdgeWriter(const Model& model, const Graph& graph, Lang lang)
+  EdgeWriter(const Model& model, const detail::BoostGraph& graph, Lang lang)
       : model_(model), graph_(graph), lang_(lang) {}
-  void operator()(std::ostream& out, boost::graph_traits<Graph>::edge_descriptor d) const {
-    const Edge& e = model_.edge(boost::get(boost::edge_index, graph_, d));
+  void operator()(std::ostream& out,
+                  boost::graph_traits<detail::BoostGraph>::edge_descriptor d) const {
+    EdgeIndex i = boost::get(boost::edge_index, graph_, d);
+    const Edge& e = model_.edge(i);
     std::string label(to_string(e.relation));
-    const Text& what = model_.detail(e).what;
+    const Text& what = model_.detail(i).what;
     if (e.relation == Relation::flows_to && !what.empty()) label += "\n" + what.in(lang_);
     out << "[label=" << dot_quote(label);
     if (e.certainty != Certainty::certain) {
@@ -177,7 +179,7 @@ class EdgeWriter {
 
  private:
   const Model& model_;
-  const Graph& graph_;
+  const detail::BoostGraph& graph_;
   Lang lang_;
 };
 
@@ -198,10 +200,10 @@ struct GraphWriter {
 }  // namespace
 
 std::string to_dot(const Model& model, const DotOptions& options) {
-  const Graph& graph = impl_of(model).graph;
+  const detail::BoostGraph graph = detail::boost_graph(model);
   std::vector<bool> keep = nodes_to_draw(model, options);
-  boost::filtered_graph<Graph, boost::keep_all, DrawnNode> view(graph, boost::keep_all{},
-                                                                DrawnNode{&keep});
+  boost::filtered_graph<detail::BoostGraph, boost::keep_all, DrawnNode> view(
+      graph, boost::keep_all{}, DrawnNode{&keep});
   // DOT node names are the kyoso ids (write_graphviz quotes them; ids are plain ASCII), so
   // a focused picture names its nodes the same way as the whole one.
   auto id_of = [&model](NodeIndex v) -> const std::string& { return model.node(v).id; };

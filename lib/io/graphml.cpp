@@ -47,14 +47,14 @@
 #include <string>
 #include <utility>
 
+#include "io/boost_graph.hpp"
 #include "io/json_writer.hpp"
 #include "kyoso/io.hpp"
-#include "model/model_impl.hpp"
 
 namespace kyoso {
 namespace {
 
-using EdgeDescriptor = boost::graph_traits<Graph>::edge_descriptor;
+using EdgeDescriptor = boost::graph_traits<detail::BoostGraph>::edge_descriptor;
 
 std::string xml_safe(std::string_view text) {
   std::string out;
@@ -84,13 +84,15 @@ void add(boost::dynamic_properties& dp, const char* name, F f) {
 }  // namespace
 
 std::string to_graphml(const Model& model) {
-  const Graph& graph = impl_of(model).graph;
+  const detail::BoostGraph graph = detail::boost_graph(model);
   boost::dynamic_properties dp;
 
   const ModelInfo& info = model.info();
-  add<Graph*>(dp, "model_id", [&](Graph*) { return xml_safe(info.id); });
-  add<Graph*>(dp, "model_name_ja", [&](Graph*) { return xml_safe(info.name.ja); });
-  add<Graph*>(dp, "model_name_en", [&](Graph*) { return xml_safe(info.name.en); });
+  add<detail::BoostGraph*>(dp, "model_id", [&](detail::BoostGraph*) { return xml_safe(info.id); });
+  add<detail::BoostGraph*>(dp, "model_name_ja",
+                           [&](detail::BoostGraph*) { return xml_safe(info.name.ja); });
+  add<detail::BoostGraph*>(dp, "model_name_en",
+                           [&](detail::BoostGraph*) { return xml_safe(info.name.en); });
 
   auto node = [&model](NodeIndex v) -> const Node& { return model.node(v); };
   add<NodeIndex>(dp, "kyoso_id", [=](NodeIndex v) { return node(v).id; });
@@ -112,15 +114,15 @@ std::string to_graphml(const Model& model) {
   auto edge = [&model, &graph](EdgeDescriptor d) -> const Edge& {
     return model.edge(boost::get(boost::edge_index, graph, d));
   };
-  auto detail_of = [&model, edge](EdgeDescriptor d) -> const EdgeDetail& {
-    return model.detail(edge(d));
+  auto detail_of = [&model, &graph](EdgeDescriptor d) -> const EdgeDetail& {
+    return model.detail(boost::get(boost::edge_index, graph, d));
   };
   add<EdgeDescriptor>(dp, "relation",
                       [=](EdgeDescriptor d) { return std::string(to_string(edge(d).relation)); });
   add<EdgeDescriptor>(dp, "certainty",
                       [=](EdgeDescriptor d) { return std::string(to_string(edge(d).certainty)); });
   add<EdgeDescriptor>(dp, "fiscal_year",
-                      [=](EdgeDescriptor d) { return static_cast<int>(edge(d).fiscal_year); });
+                      [=](EdgeDescriptor d) { return edge(d).fiscal_year().value_or(0); });
   add<EdgeDescriptor>(dp, "what_ja",
                       [=](EdgeDescriptor d) { return xml_safe(detail_of(d).what.ja); });
   add<EdgeDescriptor>(dp, "what_en",

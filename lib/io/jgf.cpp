@@ -657,10 +657,8 @@ std::string to_jgf(const Model& model) {
   json::array edges;
   for (EdgeIndex i = 0; i < model.edge_count(); ++i) {
     const Edge& e = model.edge(i);
-    std::optional<int> fiscal_year;
-    if (e.fiscal_year != 0) fiscal_year = e.fiscal_year;
     edges.push_back(detail::edge_json(model.node(e.source).id, model.node(e.target).id, e.relation,
-                                      e.certainty, fiscal_year, model.detail(e)));
+                                      e.certainty, e.fiscal_year(), model.detail(i)));
   }
   graph["edges"] = std::move(edges);
 

@@ -48,8 +48,9 @@ json::object node_json(const Node& n) {
   return o;
 }
 
-json::object link_json(const Model& model, const Edge& e) {
-  const EdgeDetail& d = model.detail(e);
+json::object link_json(const Model& model, EdgeIndex i) {
+  const Edge& e = model.edge(i);
+  const EdgeDetail& d = model.detail(i);
   std::string relation(to_string(e.relation));
   json::object o;
   o["source"] = model.node(e.source).id;
@@ -57,8 +58,7 @@ json::object link_json(const Model& model, const Edge& e) {
   o["key"] = relation;
   o["relation"] = relation;
   o["certainty"] = std::string(to_string(e.certainty));
-  o["fiscal_year"] =
-      year_or_null(e.fiscal_year != 0 ? std::optional<int>(e.fiscal_year) : std::nullopt);
+  o["fiscal_year"] = year_or_null(e.fiscal_year());
   o["what"] = detail::text_json(d.what);
   o["attributes"] = detail::attributes_json(d.attributes);
   o["figures"] = detail::figures_json(d.figures);
@@ -74,7 +74,7 @@ std::string to_node_link(const Model& model) {
   for (NodeIndex i = 0; i < model.node_count(); ++i) nodes.push_back(node_json(model.node(i)));
   json::array links;
   for (EdgeIndex i = 0; i < model.edge_count(); ++i) {
-    links.push_back(link_json(model, model.edge(i)));
+    links.push_back(link_json(model, i));
   }
   json::object top;
   top["directed"] = true;

@@ -226,6 +226,32 @@ struct ModelBuilder::State {
   }
 };
 
+namespace detail {
+
+struct BuilderAccess {
+  static ModelBuilder::State& state(ModelBuilder& builder) { return *builder.state_; }
+  static std::uint32_t detail_of(const Edge& e) { return e.detail_; }
+  static Edge edge(NodeIndex source, NodeIndex target, Relation relation, Certainty certainty,
+                   std::optional<int> fiscal_year, std::uint32_t detail) {
+    Edge e;
+    e.source = source;
+    e.target = target;
+    e.relation = relation;
+    e.certainty = certainty;
+    // The rules keep a fiscal year within 1900-2200, so it fits, and 0 is free for none.
+    e.fiscal_year_ = static_cast<std::int16_t>(fiscal_year.value_or(0));
+    e.detail_ = detail;
+    return e;
+  }
+};
+
+}  // namespace detail
+
+const std::shared_ptr<const EdgeDetail>& detail_record(const Model& model, EdgeIndex i) {
+  const Model::Impl& impl = impl_of(model);
+  return impl.details[detail::BuilderAccess::detail_of(impl.edges.at(i))];
+}
+
 ModelBuilder::ModelBuilder() : state_(std::make_unique<State>()) {}
 ModelBuilder::~ModelBuilder() = default;
 ModelBuilder::ModelBuilder(ModelBuilder&&) noexcept = default;
@@ -248,8 +274,8 @@ ModelBuilder ModelBuilder::from(const Model& model) {
     entry.target = e.target;
     entry.relation = e.relation;
     entry.certainty = e.certainty;
-    if (e.fiscal_year != 0) entry.fiscal_year = e.fiscal_year;
-    entry.detail = e.detail;
+    entry.fiscal_year = e.fiscal_year();
+    entry.detail = detail::BuilderAccess::detail_of(e);
     s.edges.push_back(entry);
   }
   s.live_edges = impl.edges.size();
@@ -281,10 +307,6 @@ ModelBuilder& ModelBuilder::add_edge(EdgeSpec edge, std::string where) {
 }
 
 namespace detail {
-
-struct BuilderAccess {
-  static ModelBuilder::State& state(ModelBuilder& builder) { return *builder.state_; }
-};
 
 void add_edge(ModelBuilder& builder, std::string_view source, std::string_view target,
               Relation relation, Certainty certainty, std::optional<int> fiscal_year,
@@ -637,34 +659,39 @@ class Freezer {
     impl.edges.reserve(order.size());
     for (std::size_t i : order) {
       const EdgeEntry& entry = s_.edges[i];
-      Edge e;
-      e.source = ends_[i].first;
-      e.target = ends_[i].second;
-      e.relation = entry.relation;
-      e.certainty = entry.certainty;
-      e.fiscal_year = static_cast<std::int16_t>(entry.fiscal_year.value_or(0));
-      const auto& detail = s_.details[entry.detail];
-      if (detail && !detail->empty()) {
-        e.detail = static_cast<std::uint32_t>(impl.details.size());
-        impl.details.push_back(detail);
+      std::uint32_t detail = 0;
+      const auto& d = s_.details[entry.detail];
+      if (d && !d->empty()) {
+        detail = static_cast<std::uint32_t>(impl.details.size());
+        impl.details.push_back(d);
       }
-      impl.edges.push_back(e);
+      impl.edges.push_back(detail::BuilderAccess::edge(ends_[i].first, ends_[i].second,
+                                                       entry.relation, entry.certainty,
+                                                       entry.fiscal_year, detail));
     }
-    impl.edge_ids.resize(impl.edges.size());
+    index_edges(impl);
+  }
+
+  // The adjacency in both directions, by counting: the edges are in source order already,
+  // and a node's in-edges are listed in edge order.
+  static void index_edges(Model::Impl& impl) {
+    const std::size_t n = impl.nodes.size();
+    const std::size_t m = impl.edges.size();
+    impl.edge_ids.resize(m);
     std::iota(impl.edge_ids.begin(), impl.edge_ids.end(), EdgeIndex{0});
-    std::vector<std::pair<NodeIndex, NodeIndex>> pairs;
-    pairs.reserve(impl.edges.size());
-    for (const Edge& e : impl.edges) pairs.emplace_back(e.source, e.target);
-    // The pairs are already in source order and Boost's counting sort is stable, so the
-    // graph's edge positions are our EdgeIndex values; the check below keeps that honest.
-    impl.graph = Graph(boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(),
-                       static_cast<NodeIndex>(impl.nodes.size()));
-    const auto& column = impl.graph.m_forward.m_column;
-    for (std::size_t i = 0; i < impl.edges.size(); ++i) {
-      if (column[i] != impl.edges[i].target) {
-        throw std::logic_error("kyoso: adjacency order differs from edge order");
-      }
+    impl.out_start.assign(n + 1, 0);
+    impl.in_start.assign(n + 1, 0);
+    for (const Edge& e : impl.edges) {
+      ++impl.out_start[e.source + 1];
+      ++impl.in_start[e.target + 1];
     }
+    for (std::size_t v = 0; v < n; ++v) {
+      impl.out_start[v + 1] += impl.out_start[v];
+      impl.in_start[v + 1] += impl.in_start[v];
+    }
+    impl.in_edges.resize(m);
+    std::vector<EdgeIndex> next(impl.in_start.begin(), impl.in_start.end() - 1);
+    for (EdgeIndex i = 0; i < m; ++i) impl.in_edges[next[impl.edges[i].target]++] = i;
   }
 
   static std::shared_ptr<const EdgeDetail> empty_detail() {

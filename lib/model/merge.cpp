@@ -56,10 +56,8 @@ class Overlay {
           builder.add_edge(std::move(after), "/graph/edges");
         }
       } else {
-        std::optional<int> fiscal_year;
-        if (e.fiscal_year != 0) fiscal_year = e.fiscal_year;
-        detail::add_shared_edge(builder, source, target, e.relation, e.certainty, fiscal_year,
-                                layer.details[e.detail]);
+        detail::add_shared_edge(builder, source, target, e.relation, e.certainty, e.fiscal_year(),
+                                detail_record(layer_, i));
       }
     }
     return std::move(builder).build();
@@ -73,7 +71,7 @@ class Overlay {
     out.target = model.node(e.target).id;
     out.relation = e.relation;
     out.certainty = e.certainty;
-    if (e.fiscal_year != 0) out.fiscal_year = e.fiscal_year;
+    out.fiscal_year = e.fiscal_year();
     out.detail = model.detail(i);
     return out;
   }

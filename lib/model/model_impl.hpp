@@ -2,7 +2,6 @@
 #pragma once
 
 #include <array>
-#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -11,13 +10,6 @@
 
 namespace kyoso {
 
-// Adjacency in Boost's compressed sparse row form: compact, immutable, and bidirectional so
-// that in-edges cost one index per edge. Edge descriptors' idx is our EdgeIndex, because
-// edges are stored sorted by source.
-using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
-                                                 boost::no_property, boost::no_property, NodeIndex,
-                                                 EdgeIndex>;
-
 struct Model::Impl {
   ModelInfo info;
   // Sorted by id; NodeIndex = position. Node records and edge details are shared, never
@@ -25,18 +17,27 @@ struct Model::Impl {
   // deriving a model costs a pointer per node, not its texts and sources (a reform that
   // deep-copies the whole system was policyengine-core's worst performance bug, #397).
   std::vector<std::shared_ptr<const Node>> nodes;
-  // Sorted by (source, relation, target).
+  // Sorted by (source, relation, target), so a node's out-edges are one run of them.
   std::vector<Edge> edges;
   // [0] is the empty detail.
   std::vector<std::shared_ptr<const EdgeDetail>> details;
-  std::vector<EdgeIndex> edge_ids;  // 0 … m-1, so out-edges can be handed out as spans
   std::array<std::vector<NodeIndex>, kind_count> by_kind;
-  Graph graph;
 
-  const Graph& adjacency() const { return graph; }
+  // Adjacency in compressed sparse row form: node v's out-edges are the edges
+  // [out_start[v], out_start[v + 1]), handed out as that run of edge_ids (0 … m-1); its
+  // in-edges are in_edges[in_start[v] … in_start[v + 1]), in edge order. Both directions cost
+  // 8 bytes per edge and 8 per node beside the edge records.
+  std::vector<EdgeIndex> edge_ids;
+  std::vector<EdgeIndex> out_start;  // node count + 1
+  std::vector<EdgeIndex> in_start;   // node count + 1
+  std::vector<EdgeIndex> in_edges;
 };
 
-// The Impl behind a Model, for library code that runs Boost.Graph algorithms on it.
+// The Impl behind a Model, for library code that reads the frozen records directly.
 const Model::Impl& impl_of(const Model&);
+
+// The shared record of edge i's detail, for library code that passes it on unchanged to
+// another model (merge_layers).
+const std::shared_ptr<const EdgeDetail>& detail_record(const Model&, EdgeIndex i);
 
 }  // namespace kyoso

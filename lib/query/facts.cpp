@@ -73,7 +73,7 @@ void add_path_sources(const Model& model, const Path& path, std::vector<Source>&
     for (EdgeIndex e : model.out_edges(source)) {
       const Edge& edge = model.edge(e);
       if (edge.target == target && edge.relation == path.relations[i]) {
-        add_sources(model.detail(edge).sources, out);
+        add_sources(model.detail(e).sources, out);
       }
     }
   }

@@ -20,11 +20,8 @@ Model induced(const Model& model, const std::vector<bool>& keep) {
   for (EdgeIndex i = 0; i < model.edge_count(); ++i) {
     const Edge& e = model.edge(i);
     if (!keep[e.source] || !keep[e.target]) continue;
-    ModelBuilder::EdgeSpec spec{
-        model.node(e.source).id, model.node(e.target).id, e.relation, e.certainty, std::nullopt,
-        model.detail(e)};
-    if (e.fiscal_year != 0) spec.fiscal_year = e.fiscal_year;
-    builder.add_edge(std::move(spec));
+    builder.add_edge({model.node(e.source).id, model.node(e.target).id, e.relation, e.certainty,
+                      e.fiscal_year(), model.detail(i)});
   }
   return std::move(builder).build();
 }

@@ -74,7 +74,7 @@ json::object neighbour_json(const Model& model, const Step& step, Lang lang) {
           {"kind", to_string(other.kind)},
           {"name", bilingual_json(other.name)},
           {"certainty", to_string(edge.certainty)},
-          {"fiscal_year", edge.fiscal_year != 0 ? json::value(edge.fiscal_year) : json::value()},
+          {"fiscal_year", edge.fiscal_year() ? json::value(*edge.fiscal_year()) : json::value()},
           {"what", detail.what.empty() ? json::value() : json::value(bilingual_json(detail.what))},
           {"attributes", attributes_json(detail.attributes)},
           {"figures", figures_json(detail.figures, lang)},

@@ -20,11 +20,12 @@ std::vector<Step> neighbours(const Model& model, NodeIndex node) {
   return steps;
 }
 
-std::string edge_detail(const Model& model, const Edge& edge, Lang lang, SourceList& sources) {
+std::string edge_detail(const Model& model, EdgeIndex i, Lang lang, SourceList& sources) {
   std::vector<std::string> parts;
-  const EdgeDetail& detail = model.detail(edge);
+  const Edge& edge = model.edge(i);
+  const EdgeDetail& detail = model.detail(i);
   if (!detail.what.empty()) parts.push_back(detail.what.in(lang));
-  if (edge.fiscal_year != 0) parts.push_back(fiscal_year_text(edge.fiscal_year, lang));
+  if (auto year = edge.fiscal_year()) parts.push_back(fiscal_year_text(*year, lang));
   if (edge.certainty != Certainty::certain) {
     parts.push_back(std::string(pick(lang, "確度: ", "certainty: ")) +
                     certainty_text(edge.certainty, lang));
@@ -91,8 +92,8 @@ void print_table(const Model& model, NodeIndex index, Lang lang, std::size_t wid
           std::string(step.forward ? "→ " : "← ") + std::string(to_string(edge.relation));
       const Node& other = model.node(step.node);
       links.add_row({label == previous ? "" : label, other.id, other.name.in(lang),
-                     edge_detail(model, edge, lang, sources)});
-      const std::string& note = model.detail(edge).note;
+                     edge_detail(model, step.edge, lang, sources)});
+      const std::string& note = model.detail(step.edge).note;
       if (!note.empty()) links.add_note(1, note_mark(lang) + note);
       previous = label;
     }

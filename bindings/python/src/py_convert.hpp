@@ -7,6 +7,7 @@
 #include <pybind11/stl.h>
 
 #include <kyoso/kyoso.hpp>
+#include <kyoso/synth.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
