@@ -30,80 +30,15 @@ using detail::text_json;
 // wins (the parse goes on to the end after the first problem with the model's rules), then
 // a missing or unsupported schema_version (it may come last: keys are sorted), then the
 // first problem found.
-class JgfHandler : public detail::NoSizeLimits {
+class JgfHandler : public detail::TrackedHandler<JgfHandler> {
  public:
   JgfHandler(const detail::ModelJsonReader& reader, const LoadLimits& limits, ModelBuilder& builder)
-      : tracker(limits.max_depth, limits.max_string_bytes),
+      : TrackedHandler(limits.max_depth, limits.max_string_bytes),
         reader_(reader),
         limits_(limits),
         builder_(builder),
         buffer_(new unsigned char[arena_bytes]),
         arena_(buffer_.get(), arena_bytes) {}
-
-  bool on_document_begin(json::error_code&) { return true; }
-  bool on_document_end(json::error_code&) { return true; }
-  bool on_array_begin(json::error_code& ec) {
-    return tracker.array_begin(ec) && begin_container(false, ec);
-  }
-  bool on_object_begin(json::error_code& ec) {
-    return tracker.object_begin(ec) && begin_container(true, ec);
-  }
-  bool on_array_end(std::size_t n, json::error_code&) {
-    tracker.container_end();
-    end_container(n, false);
-    return true;
-  }
-  bool on_object_end(std::size_t n, json::error_code&) {
-    tracker.container_end();
-    end_container(n, true);
-    return true;
-  }
-  bool on_string_part(json::string_view s, std::size_t n, json::error_code& ec) {
-    if (!tracker.string_part(n, ec)) return false;
-    if (!in_scalar_) begin_scalar(true, ec);
-    in_scalar_ = true;
-    if (sink_ == Sink::capture) stack_.push_chars(s);
-    if (sink_ == Sink::field) field_->text.append(s.data(), s.size());
-    return !ec;
-  }
-  bool on_string(json::string_view s, std::size_t n, json::error_code& ec) {
-    if (!tracker.string(n, ec)) return false;
-    return end_scalar(
-        true, ec, [&] { stack_.push_string(s); }, [&] { field_->text.append(s.data(), s.size()); });
-  }
-  bool on_key_part(json::string_view s, std::size_t n, json::error_code& ec) {
-    if (!tracker.key_part(view(s), n, ec)) return false;
-    if (capture_depth_ != 0) stack_.push_chars(s);
-    return true;
-  }
-  bool on_key(json::string_view s, std::size_t n, json::error_code& ec) {
-    if (!tracker.key(view(s), n, ec)) return false;
-    if (capture_depth_ != 0) stack_.push_key(s);
-    return true;
-  }
-  bool on_number_part(json::string_view, json::error_code& ec) {
-    if (!tracker.number_part(ec)) return false;
-    if (!in_scalar_) begin_scalar(false, ec);
-    in_scalar_ = true;
-    return !ec;
-  }
-  bool on_int64(std::int64_t i, json::string_view, json::error_code& ec) {
-    return tracker.number(ec) && end_scalar(false, ec, [&] { stack_.push_int64(i); });
-  }
-  bool on_uint64(std::uint64_t u, json::string_view, json::error_code& ec) {
-    return tracker.number(ec) && end_scalar(false, ec, [&] { stack_.push_uint64(u); });
-  }
-  bool on_double(double d, json::string_view, json::error_code& ec) {
-    return tracker.real(d, ec) && end_scalar(false, ec, [&] { stack_.push_double(d); });
-  }
-  bool on_bool(bool b, json::error_code& ec) {
-    return tracker.literal(ec) && end_scalar(false, ec, [&] { stack_.push_bool(b); });
-  }
-  bool on_null(json::error_code& ec) {
-    return tracker.literal(ec) && end_scalar(false, ec, [&] { stack_.push_null(); });
-  }
-  bool on_comment_part(json::string_view, json::error_code&) { return true; }
-  bool on_comment(json::string_view, json::error_code&) { return true; }
 
   // After the parse: the checks that need the whole document, in the order above.
   void finish() {
@@ -118,9 +53,60 @@ class JgfHandler : public detail::NoSizeLimits {
   // error the stop looks like to Boost).
   const std::optional<ValidationError>& fatal() const noexcept { return fatal_; }
 
-  detail::JsonTracker tracker;
-
  private:
+  friend class detail::TrackedHandler<JgfHandler>;
+
+  // The hooks (TrackedHandler), each after the tracker has taken the event.
+  bool array_begin(json::error_code& ec) { return begin_container(false, ec); }
+  bool object_begin(json::error_code& ec) { return begin_container(true, ec); }
+  bool array_end(std::size_t n, json::error_code&) {
+    end_container(n, false);
+    return true;
+  }
+  bool object_end(std::size_t n, json::error_code&) {
+    end_container(n, true);
+    return true;
+  }
+  bool string_part(json::string_view s, json::error_code& ec) {
+    if (!in_scalar_) begin_scalar(true, ec);
+    in_scalar_ = true;
+    if (sink_ == Sink::capture) stack_.push_chars(s);
+    if (sink_ == Sink::field) field_->text.append(s.data(), s.size());
+    return !ec;
+  }
+  bool string(json::string_view s, json::error_code& ec) {
+    return end_scalar(
+        true, ec, [&] { stack_.push_string(s); }, [&] { field_->text.append(s.data(), s.size()); });
+  }
+  bool key_part(json::string_view s, json::error_code&) {
+    if (capture_depth_ != 0) stack_.push_chars(s);
+    return true;
+  }
+  bool key(json::string_view s, json::error_code&) {
+    if (capture_depth_ != 0) stack_.push_key(s);
+    return true;
+  }
+  bool number_part(json::error_code& ec) {
+    if (!in_scalar_) begin_scalar(false, ec);
+    in_scalar_ = true;
+    return !ec;
+  }
+  bool int64(std::int64_t i, json::error_code& ec) {
+    return end_scalar(false, ec, [&] { stack_.push_int64(i); });
+  }
+  bool uint64(std::uint64_t u, json::error_code& ec) {
+    return end_scalar(false, ec, [&] { stack_.push_uint64(u); });
+  }
+  bool real(double d, json::error_code& ec) {
+    return end_scalar(false, ec, [&] { stack_.push_double(d); });
+  }
+  bool boolean(bool b, json::error_code& ec) {
+    return end_scalar(false, ec, [&] { stack_.push_bool(b); });
+  }
+  bool null(json::error_code& ec) {
+    return end_scalar(false, ec, [&] { stack_.push_null(); });
+  }
+
   static constexpr std::size_t arena_bytes = std::size_t{1} << 16;
 
   // What an open array or object is, by its place in the document.
@@ -146,8 +132,6 @@ class JgfHandler : public detail::NoSizeLimits {
       text.clear();
     }
   };
-
-  static std::string_view view(json::string_view s) { return {s.data(), s.size()}; }
 
   // Decides, at the first event of a value, what it is for; for an array or object, returns
   // its role (Role::captured when it is built as a JSON value). For a container the tracker
@@ -188,10 +172,7 @@ class JgfHandler : public detail::NoSizeLimits {
         return Role::skip;
       }
       case Role::nodes:
-        if (++nodes_ > limits_.max_nodes) {
-          return stop("more nodes than the limit of " + std::to_string(limits_.max_nodes),
-                      "/graph/nodes", ec);
-        }
+        if (!count_node(ec)) return Role::skip;
         node_id_ = tracker.key_at(parent_level);
         node_at_ = "/graph/nodes/" + pointer_token(node_id_);
         node_.reset();
@@ -200,10 +181,7 @@ class JgfHandler : public detail::NoSizeLimits {
         if (tracker.key_at(parent_level) == "metadata") return capture(Wanted::node);
         return Role::skip;
       case Role::edges:
-        if (++edges_ > limits_.max_edges) {
-          return stop("more edges than the limit of " + std::to_string(limits_.max_edges),
-                      "/graph/edges", ec);
-        }
+        if (!count_edge(ec)) return Role::skip;
         source_.reset();
         target_.reset();
         relation_.reset();
@@ -263,16 +241,10 @@ class JgfHandler : public detail::NoSizeLimits {
         return Role::skip;
       }
       case Role::nodes:
-        if (++nodes_ > limits_.max_nodes) {
-          return stop("more nodes than the limit of " + std::to_string(limits_.max_nodes),
-                      "/graph/nodes", ec);
-        }
+        count_node(ec);
         return Role::skip;
       case Role::edges:
-        if (++edges_ > limits_.max_edges) {
-          return stop("more edges than the limit of " + std::to_string(limits_.max_edges),
-                      "/graph/edges", ec);
-        }
+        count_edge(ec);
         return Role::skip;
       default:
         return Role::skip;
@@ -445,15 +417,23 @@ class JgfHandler : public detail::NoSizeLimits {
     guard([&] { reader_.fail(problem, pointer); });
     return Role::skip;
   }
-  // A limit: the parse stops here.
-  Role stop(const std::string& problem, const std::string& pointer, json::error_code& ec) {
+  // The node and edge limits, counted whether or not the file broke a rule before: over
+  // one, the parse stops here.
+  bool count_node(json::error_code& ec) {
+    return ++nodes_ <= limits_.max_nodes || stop("nodes", limits_.max_nodes, "/graph/nodes", ec);
+  }
+  bool count_edge(json::error_code& ec) {
+    return ++edges_ <= limits_.max_edges || stop("edges", limits_.max_edges, "/graph/edges", ec);
+  }
+  bool stop(const char* what, std::size_t limit, const char* pointer, json::error_code& ec) {
     try {
-      reader_.fail(problem, pointer);
+      reader_.fail("more " + std::string(what) + " than the limit of " + std::to_string(limit),
+                   pointer);
     } catch (const ValidationError& e) {
       fatal_ = e;
     }
     ec = json::error::syntax;
-    return Role::skip;
+    return false;
   }
 
   const detail::ModelJsonReader& reader_;
@@ -526,12 +506,7 @@ class JgfReader : private detail::ModelJsonReader {
                                     });
       } else {
         std::string_view text = document();
-        if (text.size() > limits_.max_file_bytes) {
-          throw ParseError("input of " + std::to_string(text.size()) +
-                               " bytes is larger than the limit of " +
-                               std::to_string(limits_.max_file_bytes) + " bytes",
-                           Location{origin(), 0, 0, {}, {}});
-        }
+        detail::check_size(text.size(), limits_, origin());
         write(parser, text, false, 0);
       }
       parser.handler().finish();

@@ -302,142 +302,93 @@ void throw_syntax_error_in_piece(std::string_view text, TextPosition start, std:
 
 namespace {
 
-// Tracks the place and builds the document with Boost's value_stack, as Boost's own parser
-// does, in one pass.
-class DomHandler : public NoSizeLimits {
+// Builds the document with Boost's value_stack, as Boost's own parser does, in the same pass.
+class DomHandler : public TrackedHandler<DomHandler> {
  public:
   DomHandler(const LoadLimits& limits, json::storage_ptr storage)
-      : tracker(limits.max_depth, limits.max_string_bytes) {
+      : TrackedHandler(limits.max_depth, limits.max_string_bytes) {
     stack.reset(std::move(storage));
   }
 
-  bool on_document_begin(json::error_code&) { return true; }
-  bool on_document_end(json::error_code&) { return true; }
-  bool on_array_begin(json::error_code& ec) { return tracker.array_begin(ec); }
-  bool on_array_end(std::size_t n, json::error_code&) {
-    tracker.container_end();
+  json::value_stack stack;
+
+ private:
+  friend class TrackedHandler<DomHandler>;
+
+  bool array_end(std::size_t n, json::error_code&) {
     stack.push_array(n);
     return true;
   }
-  bool on_object_begin(json::error_code& ec) { return tracker.object_begin(ec); }
-  bool on_object_end(std::size_t n, json::error_code&) {
-    tracker.container_end();
+  bool object_end(std::size_t n, json::error_code&) {
     stack.push_object(n);
     return true;
   }
-  bool on_string_part(json::string_view s, std::size_t n, json::error_code& ec) {
-    if (!tracker.string_part(n, ec)) return false;
+  bool string_part(json::string_view s, json::error_code&) {
     stack.push_chars(s);
     return true;
   }
-  bool on_string(json::string_view s, std::size_t n, json::error_code& ec) {
-    if (!tracker.string(n, ec)) return false;
+  bool string(json::string_view s, json::error_code&) {
     stack.push_string(s);
     return true;
   }
-  bool on_key_part(json::string_view s, std::size_t n, json::error_code& ec) {
-    if (!tracker.key_part({s.data(), s.size()}, n, ec)) return false;
+  bool key_part(json::string_view s, json::error_code&) {
     stack.push_chars(s);
     return true;
   }
-  bool on_key(json::string_view s, std::size_t n, json::error_code& ec) {
-    if (!tracker.key({s.data(), s.size()}, n, ec)) return false;
+  bool key(json::string_view s, json::error_code&) {
     stack.push_key(s);
     return true;
   }
-  bool on_number_part(json::string_view, json::error_code& ec) { return tracker.number_part(ec); }
-  bool on_int64(std::int64_t i, json::string_view, json::error_code& ec) {
-    if (!tracker.number(ec)) return false;
+  bool int64(std::int64_t i, json::error_code&) {
     stack.push_int64(i);
     return true;
   }
-  bool on_uint64(std::uint64_t u, json::string_view, json::error_code& ec) {
-    if (!tracker.number(ec)) return false;
+  bool uint64(std::uint64_t u, json::error_code&) {
     stack.push_uint64(u);
     return true;
   }
-  bool on_double(double d, json::string_view, json::error_code& ec) {
-    if (!tracker.real(d, ec)) return false;
+  bool real(double d, json::error_code&) {
     stack.push_double(d);
     return true;
   }
-  bool on_bool(bool b, json::error_code& ec) {
-    if (!tracker.literal(ec)) return false;
+  bool boolean(bool b, json::error_code&) {
     stack.push_bool(b);
     return true;
   }
-  bool on_null(json::error_code& ec) {
-    if (!tracker.literal(ec)) return false;
+  bool null(json::error_code&) {
     stack.push_null();
     return true;
   }
-  bool on_comment_part(json::string_view, json::error_code&) { return true; }
-  bool on_comment(json::string_view, json::error_code&) { return true; }
-
-  JsonTracker tracker;
-  json::value_stack stack;
 };
 
-// Only the place: for find_pointer().
-class PlaceHandler : public NoSizeLimits {
+// Only the place, for find_pointer(): every hook is the tracker's alone.
+class PlaceHandler : public TrackedHandler<PlaceHandler> {
  public:
-  explicit PlaceHandler(std::size_t max_depth) : tracker(max_depth, static_cast<std::size_t>(-1)) {}
-
-  bool on_document_begin(json::error_code&) { return true; }
-  bool on_document_end(json::error_code&) { return true; }
-  bool on_array_begin(json::error_code& ec) { return tracker.array_begin(ec); }
-  bool on_array_end(std::size_t, json::error_code&) {
-    tracker.container_end();
-    return true;
-  }
-  bool on_object_begin(json::error_code& ec) { return tracker.object_begin(ec); }
-  bool on_object_end(std::size_t, json::error_code&) {
-    tracker.container_end();
-    return true;
-  }
-  bool on_string_part(json::string_view, std::size_t n, json::error_code& ec) {
-    return tracker.string_part(n, ec);
-  }
-  bool on_string(json::string_view, std::size_t n, json::error_code& ec) {
-    return tracker.string(n, ec);
-  }
-  bool on_key_part(json::string_view s, std::size_t n, json::error_code& ec) {
-    return tracker.key_part({s.data(), s.size()}, n, ec);
-  }
-  bool on_key(json::string_view s, std::size_t n, json::error_code& ec) {
-    return tracker.key({s.data(), s.size()}, n, ec);
-  }
-  bool on_number_part(json::string_view, json::error_code& ec) { return tracker.number_part(ec); }
-  bool on_int64(std::int64_t, json::string_view, json::error_code& ec) {
-    return tracker.number(ec);
-  }
-  bool on_uint64(std::uint64_t, json::string_view, json::error_code& ec) {
-    return tracker.number(ec);
-  }
-  bool on_double(double d, json::string_view, json::error_code& ec) { return tracker.real(d, ec); }
-  bool on_bool(bool, json::error_code& ec) { return tracker.literal(ec); }
-  bool on_null(json::error_code& ec) { return tracker.literal(ec); }
-  bool on_comment_part(json::string_view, json::error_code&) { return true; }
-  bool on_comment(json::string_view, json::error_code&) { return true; }
-
-  JsonTracker tracker;
+  explicit PlaceHandler(std::size_t max_depth)
+      : TrackedHandler(max_depth, static_cast<std::size_t>(-1)) {}
 };
 
 }  // namespace
 
+void check_size(std::size_t bytes, const LoadLimits& limits, const std::string& origin) {
+  if (bytes <= limits.max_file_bytes) return;
+  throw ParseError("input of " + std::to_string(bytes) + " bytes is larger than the limit of " +
+                       std::to_string(limits.max_file_bytes) + " bytes",
+                   Location{origin, 0, 0, {}, {}});
+}
+
 json::value read_json(std::string_view text, const std::string& origin, const LoadLimits& limits) {
   check_limits(limits, origin);
-  if (text.size() > limits.max_file_bytes) {
-    throw ParseError("input of " + std::to_string(text.size()) +
-                         " bytes is larger than the limit of " +
-                         std::to_string(limits.max_file_bytes) + " bytes",
-                     Location{origin, 0, 0, {}, {}});
-  }
+  check_size(text.size(), limits, origin);
   // One arena for the whole tree: a document is read once and dropped whole, so per-value
   // allocations (and frees) would be wasted work.
   json::basic_parser<DomHandler> parser(parse_options_for(limits.max_depth), limits,
                                         json::make_shared_resource<json::monotonic_resource>());
-  run_parser(parser, parser.handler().tracker, text, origin);
+  json::error_code ec;
+  std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
+  if (ec || used < text.size()) {
+    throw_syntax_error(text, used, ec, parser.handler().tracker, origin);
+  }
   return parser.handler().stack.release();
 }
 

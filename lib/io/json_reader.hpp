@@ -6,6 +6,7 @@
 #include <boost/json/basic_parser.hpp>
 #include <boost/json/value.hpp>
 #include <boost/unordered/unordered_flat_set.hpp>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -132,29 +133,105 @@ class JsonTracker {
   std::string problem_pointer_;
 };
 
-// What Boost's basic_parser asks of a handler about sizes: nothing here, since the tracker
-// enforces kyoso's own limits with messages that name the place.
-struct NoSizeLimits {
+// The SAX handler every reader here is: Boost's basic_parser calls its on_* members, each
+// event goes to the JsonTracker first (the place, the limits, duplicate keys) and, when the
+// tracker lets it pass, to the reader's own hook of the same name without "on_"
+// (Derived::array_begin, Derived::string …), which does the reading. A hook the reader does
+// not define accepts the event and does nothing; a hook returns false, with `ec` set, to stop
+// the parse. A reader derives from TrackedHandler<itself> and befriends it if its hooks are
+// private.
+template <class Derived>
+class TrackedHandler {
+ public:
+  // What Boost's basic_parser asks of a handler about sizes: nothing here, since the tracker
+  // enforces kyoso's own limits with messages that name the place.
   static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
   static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
   static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
   static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+
+  TrackedHandler(std::size_t max_depth, std::size_t max_string_bytes)
+      : tracker(max_depth, max_string_bytes) {}
+
+  using error_code = boost::json::error_code;
+  using string_view = boost::json::string_view;
+
+  bool on_document_begin(error_code&) { return true; }
+  bool on_document_end(error_code&) { return true; }
+  bool on_array_begin(error_code& ec) { return tracker.array_begin(ec) && self().array_begin(ec); }
+  bool on_array_end(std::size_t n, error_code& ec) {
+    tracker.container_end();
+    return self().array_end(n, ec);
+  }
+  bool on_object_begin(error_code& ec) {
+    return tracker.object_begin(ec) && self().object_begin(ec);
+  }
+  bool on_object_end(std::size_t n, error_code& ec) {
+    tracker.container_end();
+    return self().object_end(n, ec);
+  }
+  bool on_string_part(string_view s, std::size_t n, error_code& ec) {
+    return tracker.string_part(n, ec) && self().string_part(s, ec);
+  }
+  bool on_string(string_view s, std::size_t n, error_code& ec) {
+    return tracker.string(n, ec) && self().string(s, ec);
+  }
+  bool on_key_part(string_view s, std::size_t n, error_code& ec) {
+    return tracker.key_part({s.data(), s.size()}, n, ec) && self().key_part(s, ec);
+  }
+  bool on_key(string_view s, std::size_t n, error_code& ec) {
+    return tracker.key({s.data(), s.size()}, n, ec) && self().key(s, ec);
+  }
+  bool on_number_part(string_view, error_code& ec) {
+    return tracker.number_part(ec) && self().number_part(ec);
+  }
+  bool on_int64(std::int64_t i, string_view, error_code& ec) {
+    return tracker.number(ec) && self().int64(i, ec);
+  }
+  bool on_uint64(std::uint64_t u, string_view, error_code& ec) {
+    return tracker.number(ec) && self().uint64(u, ec);
+  }
+  bool on_double(double d, string_view, error_code& ec) {
+    return tracker.real(d, ec) && self().real(d, ec);
+  }
+  bool on_bool(bool b, error_code& ec) { return tracker.literal(ec) && self().boolean(b, ec); }
+  bool on_null(error_code& ec) { return tracker.literal(ec) && self().null(ec); }
+  bool on_comment_part(string_view, error_code&) { return true; }
+  bool on_comment(string_view, error_code&) { return true; }
+
+  JsonTracker tracker;
+
+ protected:
+  bool array_begin(error_code&) { return true; }
+  bool array_end(std::size_t, error_code&) { return true; }
+  bool object_begin(error_code&) { return true; }
+  bool object_end(std::size_t, error_code&) { return true; }
+  bool string_part(string_view, error_code&) { return true; }
+  bool string(string_view, error_code&) { return true; }
+  bool key_part(string_view, error_code&) { return true; }
+  bool key(string_view, error_code&) { return true; }
+  bool number_part(error_code&) { return true; }
+  bool int64(std::int64_t, error_code&) { return true; }
+  bool uint64(std::uint64_t, error_code&) { return true; }
+  bool real(double, error_code&) { return true; }
+  bool boolean(bool, error_code&) { return true; }
+  bool null(error_code&) { return true; }
+
+ private:
+  Derived& self() { return static_cast<Derived&>(*this); }
 };
 
 // Options for Boost's parser under `max_depth`: one level more than ours, so that the
 // tracker, which names the place, refuses first.
 boost::json::parse_options parse_options_for(std::size_t max_depth);
 
-// Runs a SAX parser over the whole of `text`. On a syntax error, a tracker's refusal or
-// trailing text, throws ParseError naming origin, line, column and (for the tracker's
-// refusals) the pointer. `tracker` is the handler's.
-template <class Handler>
-void run_parser(boost::json::basic_parser<Handler>& parser, const JsonTracker& tracker,
-                std::string_view text, const std::string& origin);
-
 // Refuses limits that cannot be honoured (a depth over what Boost's recursion allows).
 void check_limits(const LoadLimits& limits, const std::string& origin);
+// Refuses a text of `bytes` over the size limit, with a ParseError naming `origin`.
+void check_size(std::size_t bytes, const LoadLimits& limits, const std::string& origin);
 
+// On a syntax error, a tracker's refusal or trailing text: throws ParseError naming origin,
+// line, column and (for the tracker's refusals) the pointer. `at` is where the parse stopped.
 [[noreturn]] void throw_syntax_error(std::string_view text, std::size_t at,
                                      boost::json::error_code ec, const JsonTracker& tracker,
                                      const std::string& origin);
@@ -164,13 +241,5 @@ void check_limits(const LoadLimits& limits, const std::string& origin);
                                               std::size_t at, boost::json::error_code ec,
                                               const JsonTracker& tracker,
                                               const std::string& origin);
-
-template <class Handler>
-void run_parser(boost::json::basic_parser<Handler>& parser, const JsonTracker& tracker,
-                std::string_view text, const std::string& origin) {
-  boost::json::error_code ec;
-  std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
-  if (ec || used < text.size()) throw_syntax_error(text, used, ec, tracker, origin);
-}
 
 }  // namespace kyoso::detail
