@@ -1,4 +1,4 @@
-// lib/io/figure_text.cpp: figures and fiscal years as the source writes them (report.hpp).
+// lib/report/figure_text.cpp: figures and fiscal years as the source writes them (report.hpp).
 #include <gtest/gtest.h>
 
 #include <limits>
