@@ -24,7 +24,7 @@ kyoso::Scenario every_op() {
   n.name = {"地域大学発スタートアップ創出拠点形成事業（仮想）", "Start-up hub (hypothetical)"};
   kyoso::Scenario s("every_op");
   s.set_budget("program/coi-next", 2025, 12'000'000'000)
-      .set_attribute("program/local-10000", "call", "open")
+      .set("program/local-10000", "calls@2024/status", std::string("open"))
       .add_node(n)
       .add_edge("program/startup-hub", "mission/regional-revitalization", kyoso::Relation::targets)
       .add_edge("program/local-10000", "applicant/university", kyoso::Relation::applied_by)

@@ -6,12 +6,19 @@
 namespace kyoso {
 namespace {
 
-Node node(const std::string& id, std::map<std::string, std::string> attributes = {}) {
+// A node named after its id; a program gets the given call, for every year or one.
+Node node(const std::string& id, std::optional<CallStatus> status = std::nullopt,
+          std::optional<int> fiscal_year = std::nullopt) {
   Node n;
   n.id = id;
   n.kind = *kind_of_id(id);
   n.name = {id + "（日本語）", id};
-  n.attributes = std::move(attributes);
+  if (status) {
+    Call c;
+    c.status = *status;
+    c.fiscal_year = fiscal_year;
+    n.calls.push_back(c);
+  }
   return n;
 }
 
@@ -23,23 +30,27 @@ ModelBuilder::EdgeSpec edge(std::string source, std::string target, Relation rel
   return e;
 }
 
-// Three programs for a regional university: one it applies to, one that fits as well but
-// only local governments apply to, and one that serves its goal but not its mission.
+// Three programs for a regional university in FY2024: one it applies to, one that fits as
+// well but has no call that year, and one that serves its goal but not its mission.
 Model base() {
   ModelBuilder b;
-  for (const char* id : {"mission/regional", "purpose/social", "applicant/university",
-                         "applicant/local-government"}) {
+  ModelInfo info;
+  info.id = "compare";
+  info.name = {"比較", "compare"};
+  info.fiscal_year = 2024;
+  b.info(info);
+  for (const char* id : {"mission/regional", "purpose/social", "applicant/university"}) {
     b.add_node(node(id));
   }
-  b.add_node(node("program/hub", {{"call", "open"}}));
-  b.add_node(node("program/local", {{"call", "open"}}));
-  b.add_node(node("program/talent", {{"call", "open"}}));
+  b.add_node(node("program/hub", CallStatus::open));
+  b.add_node(node("program/a-local", CallStatus::closed, 2024));
+  b.add_node(node("program/talent", CallStatus::open));
   b.add_edge(edge("program/hub", "mission/regional", Relation::targets));
   b.add_edge(edge("program/hub", "purpose/social", Relation::serves));
   b.add_edge(edge("program/hub", "applicant/university", Relation::applied_by));
-  b.add_edge(edge("program/local", "mission/regional", Relation::targets));
-  b.add_edge(edge("program/local", "purpose/social", Relation::serves));
-  b.add_edge(edge("program/local", "applicant/local-government", Relation::applied_by));
+  b.add_edge(edge("program/a-local", "mission/regional", Relation::targets));
+  b.add_edge(edge("program/a-local", "purpose/social", Relation::serves));
+  b.add_edge(edge("program/a-local", "applicant/university", Relation::applied_by));
   b.add_edge(edge("program/talent", "purpose/social", Relation::serves));
   b.add_edge(edge("program/talent", "applicant/university", Relation::applied_by));
   return b.build();
@@ -67,23 +78,25 @@ TEST(CompareFit, AnUnchangedModelChangesNothing) {
   EXPECT_TRUE(c.left().empty());
 }
 
-TEST(CompareFit, AProgramOpenedToTheProfileEntersAndMovesUp) {
+// Opening a call changes no score; among equal scores the program the profile can use
+// ranks first, so it moves up past the one that ties it by name.
+TEST(CompareFit, AProgramWhoseCallOpensEntersAndMovesUpAmongEqualScores) {
   Model b = base();
-  Model s = apply(
-      b, Scenario("open").add_edge("program/local", "applicant/university", Relation::applied_by));
+  Model s =
+      apply(b, Scenario("open").set("program/a-local", "calls@2024/status", std::string("open")));
   FitComparison c = compare_fit(b, s, regional());
-  EXPECT_EQ(c.entered(), std::vector<std::string>{"program/local"});
-  const FitChange& local = change(c, "program/local");
+  EXPECT_EQ(c.entered(), std::vector<std::string>{"program/a-local"});
+  const FitChange& local = change(c, "program/a-local");
   EXPECT_EQ(local.base->eligibility, Eligibility::not_eligible);
   EXPECT_EQ(local.scenario->eligibility, Eligibility::eligible);
   EXPECT_TRUE(local.eligibility_changed());
-  EXPECT_EQ(local.base->rank, 3u);
-  EXPECT_EQ(local.scenario->rank, 2u);
+  EXPECT_EQ(local.base->rank, 2u);
+  EXPECT_EQ(local.scenario->rank, 1u);
   EXPECT_EQ(local.rank_move(), 1);
   EXPECT_DOUBLE_EQ(local.score_change(), 0);
-  const FitChange& talent = change(c, "program/talent");
-  EXPECT_EQ(talent.rank_move(), -1);
-  EXPECT_FALSE(talent.eligibility_changed());
+  const FitChange& hub = change(c, "program/hub");
+  EXPECT_EQ(hub.rank_move(), -1);
+  EXPECT_FALSE(hub.eligibility_changed());
 }
 
 TEST(CompareFit, ScoreChangesAndAddedAndRemovedProgramsAreShown) {
@@ -91,7 +104,7 @@ TEST(CompareFit, ScoreChangesAndAddedAndRemovedProgramsAreShown) {
   Scenario s("s");
   s.add_edge("program/talent", "mission/regional", Relation::targets)
       .remove_node("program/hub")
-      .add_node(node("program/new", {{"call", "open"}}))
+      .add_node(node("program/new", CallStatus::open))
       .add_edge("program/new", "applicant/university", Relation::applied_by);
   FitComparison c = compare_fit(b, apply(b, s), regional());
   const FitChange& talent = change(c, "program/talent");
@@ -110,11 +123,11 @@ TEST(CompareFit, ScoreChangesAndAddedAndRemovedProgramsAreShown) {
 
 TEST(CompareFit, JsonListsWhatEnteredAndLeft) {
   Model b = base();
-  Model s = apply(
-      b, Scenario("open").add_edge("program/local", "applicant/university", Relation::applied_by));
+  Model s =
+      apply(b, Scenario("open").set("program/a-local", "calls@2024/status", std::string("open")));
   std::string json = to_json(compare_fit(b, s, regional()));
-  EXPECT_NE(json.find(R"("schema":"kyoso.compare.fit/1")"), std::string::npos);
-  EXPECT_NE(json.find(R"("entered":["program/local"])"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("schema":"kyoso.compare.fit/2")"), std::string::npos);
+  EXPECT_NE(json.find(R"("entered":["program/a-local"])"), std::string::npos) << json;
   EXPECT_NE(json.find(R"("left":[])"), std::string::npos);
   EXPECT_NE(json.find(R"("rank_move":1)"), std::string::npos);
 }
@@ -138,6 +151,29 @@ TEST(CompareSimulation, ABudgetCutShowsAsPerYearDeltas) {
   std::string json = to_json(c);
   EXPECT_NE(json.find(R"("schema":"kyoso.compare.simulate/1")"), std::string::npos);
   EXPECT_NE(json.find(R"("budget_jpy":-1400000000)"), std::string::npos);
+}
+
+// A scenario that edits the stated size of 本格型 changes the promotion rate derived from it:
+// the comparison says so, beside the figures it changed.
+TEST(CompareSimulation, AnAssumptionDerivedDifferentlyIsStated) {
+  const Model& b = default_model();
+  Model bigger = apply(
+      b, Scenario("s").set("program/coi-next/full-scale", "figures/sites/value", std::int64_t{40}));
+  SimulationOptions o;
+  o.years = 3;
+  SimulationComparison c = compare_simulation(b, bigger, "program/coi-next", o);
+  auto mentions = [](const std::vector<Text>& list, const std::string& part) {
+    return std::any_of(list.begin(), list.end(),
+                       [&](const Text& t) { return t.ja.find(part) != std::string::npos; });
+  };
+  EXPECT_TRUE(mentions(c.base_only_assumptions, "昇格率 0.55")) << c.base_only_assumptions.size();
+  EXPECT_TRUE(mentions(c.scenario_only_assumptions, "昇格率 0.6667"));
+  std::string json = to_json(c);
+  EXPECT_NE(json.find(R"("assumptions_changed":{"base":[)"), std::string::npos);
+  // The same run on both sides assumes the same.
+  SimulationComparison same = compare_simulation(b, b, "program/coi-next", o);
+  EXPECT_TRUE(same.base_only_assumptions.empty());
+  EXPECT_TRUE(same.scenario_only_assumptions.empty());
 }
 
 TEST(CompareSimulation, MonteCarloSidesShareTheirRandomNumbers) {

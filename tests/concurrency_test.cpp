@@ -33,8 +33,8 @@ void together(Body body) {
 std::string summary(const FitResult& r) {
   std::ostringstream out;
   for (const Recommendation& rec : r.results) {
-    out << rec.id << ' ' << rec.score << ' ' << to_string(rec.eligibility) << ' ' << rec.met.size()
-        << ' ' << rec.paths.size() << ' ' << rec.sources.size() << '\n';
+    out << rec.id << ' ' << rec.score << ' ' << to_string(rec.eligibility) << ' '
+        << rec.criteria.size() << ' ' << rec.paths.size() << ' ' << rec.sources.size() << '\n';
   }
   return out.str();
 }
@@ -183,7 +183,7 @@ TEST(Concurrency, ModelsDerivedOnManyThreadsLeaveTheBaseAlone) {
 Scenario what_if(int i) {
   Scenario s("thread-" + std::to_string(i));
   s.set_budget("program/coi-next", 2025, 10'000'000'000 + i);
-  s.set_attribute("program/coi-next", "call", i % 2 ? "closed" : "open");
+  s.set("program/coi-next", "calls@2024/status", std::string(i % 2 ? "closed" : "open"));
   Node extra;
   extra.kind = Kind::program;
   extra.id = "program/what-if-" + std::to_string(i);

@@ -95,7 +95,7 @@ Model chain() {
   b.add_edge(edge("program/coi-next", "org/jst", Relation::administered_by));
   ModelBuilder::EdgeSpec money = edge("org/jst", "stakeholder/company", Relation::flows_to);
   money.detail.what = {"資金", "funding"};
-  money.detail.note = "委託費";
+  money.detail.note = {"委託費", "commissioning fee"};
   Source jst;
   jst.publisher = "JST";
   jst.url = "https://www.jst.go.jp/";
@@ -406,7 +406,8 @@ TEST(GraphMl, WritesEveryEdgeWithItsRelationCertaintyYearAndDetail) {
     // GraphML has no null: an edge without a fiscal year has 0 (the mapping, graphml.cpp).
     EXPECT_EQ(data.at("fiscal_year"), std::to_string(e.fiscal_year().value_or(0)));
     EXPECT_EQ(data.at("what_ja"), m.detail(i).what.ja);
-    EXPECT_EQ(data.at("note"), m.detail(i).note);
+    EXPECT_EQ(data.at("note_ja"), m.detail(i).note.ja);
+    EXPECT_EQ(data.at("note_en"), m.detail(i).note.en);
   }
   EXPECT_EQ(g.key_types.at("edge:fiscal_year"), "int");
   EXPECT_EQ(g.key_types.at("node:name_ja"), "string");
@@ -486,7 +487,8 @@ TEST(NodeLink, LinksAreKeyedByRelationAndCarryTheirDetail) {
   EXPECT_EQ(awarded.at("fiscal_year"), 2022);
   const json::value& money = by_relation.at("flows_to");
   EXPECT_EQ(money.at("what"), json::parse(R"({"ja": "資金", "en": "funding"})"));
-  EXPECT_EQ(money.at("note"), "委託費");
+  EXPECT_EQ(money.at("note_ja"), "委託費");
+  EXPECT_EQ(money.at("note_en"), "commissioning fee");
   EXPECT_EQ(money.at("sources").at(0).at("publisher"), "JST");
   EXPECT_TRUE(by_relation.at("serves").at("fiscal_year").is_null());
   EXPECT_EQ(by_relation.at("serves").at("certainty"), "certain");

@@ -26,7 +26,9 @@ const std::string good = R"({
         "metadata": {
           "kind": "program",
           "name": {"ja": "共創の場形成支援プログラム（COI-NEXT）", "en": "COI-NEXT"},
-          "attributes": {"call": "open"},
+          "attributes": {"fields": "any"},
+          "calls": [{"status": "open", "fiscal_year": 2024, "scope": {"ja": "育成型のみ", "en": "nurturing only"},
+                     "sources": [{"document": "seed.txt", "quote": "育成型"}]}],
           "figures": [{"name": "budget", "value": 13400000000, "unit": "jpy",
                        "qualifier": "exact", "fiscal_year": 2024,
                        "sources": [{"document": "seed.txt", "quote": "令和6年度予算額 134億円"}]}],
@@ -70,7 +72,13 @@ TEST(Jgf, ParsesEveryPartOfTheFormat) {
   const Node& coi = m.node("program/coi-next");
   EXPECT_EQ(coi.kind, Kind::program);
   EXPECT_EQ(coi.name.en, "COI-NEXT");
-  EXPECT_EQ(coi.attribute("call"), "open");
+  EXPECT_EQ(coi.attribute("fields"), "any");
+  ASSERT_EQ(coi.calls.size(), 1u);
+  EXPECT_EQ(coi.calls[0].status, CallStatus::open);
+  EXPECT_EQ(coi.calls[0].fiscal_year, 2024);
+  EXPECT_EQ(coi.calls[0].scope.ja, "育成型のみ");
+  EXPECT_EQ(coi.call(2024), &coi.calls[0]);
+  EXPECT_EQ(coi.call(2025), nullptr);
   ASSERT_EQ(coi.figures.size(), 1u);
   EXPECT_EQ(coi.figures[0].value, 13'400'000'000);
   EXPECT_EQ(coi.figures[0].unit, Unit::jpy);
@@ -114,7 +122,7 @@ TEST(Jgf, DanglingEdgeNamesThePointerTheIdAndTheLine) {
       good, R"("target": "purpose/social-implementation")", R"("target": "purpose/social")"));
   EXPECT_EQ(e.where().pointer, "/graph/edges/0/target");
   EXPECT_EQ(e.where().id, "purpose/social");
-  EXPECT_EQ(e.where().line, 24u);
+  EXPECT_EQ(e.where().line, 26u);
   EXPECT_NE(std::string(e.what()).find("did you mean 'purpose/social-implementation'"),
             std::string::npos)
       << e.what();
@@ -190,7 +198,9 @@ TEST(Jgf, KeysInAnyOrderLoadTheSameModel) {
     "nodes": {
       "purpose/social-implementation": {"metadata": {"name": {"en": "social implementation", "ja": "社会実装"}, "kind": "purpose"}},
       "program/coi-next": {"metadata": {"kind": "program", "name": {"ja": "共創の場形成支援プログラム（COI-NEXT）", "en": "COI-NEXT"},
-          "attributes": {"call": "open"},
+          "attributes": {"fields": "any"},
+          "calls": [{"status": "open", "fiscal_year": 2024, "scope": {"ja": "育成型のみ", "en": "nurturing only"},
+                     "sources": [{"document": "seed.txt", "quote": "育成型"}]}],
           "figures": [{"name": "budget", "value": 13400000000, "unit": "jpy", "qualifier": "exact", "fiscal_year": 2024,
                        "sources": [{"document": "seed.txt", "quote": "令和6年度予算額 134億円"}]}],
           "sources": [{"document": "seed.txt", "section": "slide 6", "quote": "共創の場形成支援"}]},
@@ -217,7 +227,7 @@ TEST(Jgf, EdgeFieldsThatAreNotStringsOrMissingAreNamed) {
       refused<ValidationError>(replace(good, R"("target": "purpose/social-implementation",)", ""));
   EXPECT_EQ(missing.where().pointer, "/graph/edges/0");
   EXPECT_EQ(missing.problem(), "missing \"target\"");
-  EXPECT_EQ(missing.where().line, 24u);  // where the edge begins
+  EXPECT_EQ(missing.where().line, 26u);  // where the edge begins
 }
 
 TEST(Jgf, ANodeThatIsNotAnObjectIsNamed) {
@@ -267,7 +277,7 @@ TEST(Jgf, DuplicateKeysAreFoundInSmallAndLargeObjects) {
   for (int i = 0; i < 19; ++i) attributes += "\"k" + std::to_string(i) + "\": \"v\", ";
   attributes += "\"k2\": \"again\"";
   ParseError large = refused<ParseError>(
-      replace(good, R"("attributes": {"call": "open"})", "\"attributes\": {" + attributes + "}"));
+      replace(good, R"("attributes": {"fields": "any"})", "\"attributes\": {" + attributes + "}"));
   EXPECT_EQ(large.problem(), "duplicate key 'k2'");
   EXPECT_EQ(large.where().pointer, "/graph/nodes/program~1coi-next/metadata/attributes/k2");
 }
@@ -397,7 +407,7 @@ TEST(Jgf, APipeIsReadWholeSoErrorsKeepTheirLine) {
   through_pipe(bad, [&] {
     ParseError e = refused_file<ParseError>(fifo);
     EXPECT_EQ(e.where().line, refused<ParseError>(bad).where().line);
-    EXPECT_EQ(e.where().line, 25u);
+    EXPECT_EQ(e.where().line, 27u);
   });
   through_pipe(good, [&] { EXPECT_EQ(load_model(fifo), parse_model(good)); });
   std::filesystem::remove(fifo);

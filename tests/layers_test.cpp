@@ -54,7 +54,7 @@ TEST(Layers, ANodeInBothUnitesAttributesFiguresAndSources) {
   Layers core;
   core.university.attributes = {{"note_key", "core"}};
   core.university.sources = {source("seed")};
-  core.university.note = "a casebook university";
+  core.university.note = {"事例集の大学", "a casebook university"};
   Layers national;
   national.university.attributes = {{"mext_code", "F102110100600"}};
   national.university.figures = {test::figure("universities", 1, Unit::count)};
@@ -66,7 +66,7 @@ TEST(Layers, ANodeInBothUnitesAttributesFiguresAndSources) {
   EXPECT_EQ(u.attribute("mext_code"), "F102110100600");
   EXPECT_EQ(u.figures.size(), 1u);
   EXPECT_EQ(u.sources, (std::vector<Source>{source("seed"), source("文部科学省")}));
-  EXPECT_EQ(u.note, "a casebook university");  // given by one layer only
+  EXPECT_EQ(u.note.en, "a casebook university");  // given by one layer only
   EXPECT_EQ(m.node_count(), 2u);
   EXPECT_EQ(m.edge_count(), 1u);
 }
@@ -123,11 +123,11 @@ TEST(Layers, NamesThatDifferAreRefused) {
 
 TEST(Layers, NotesAndEdgeFiscalYearsThatDifferAreRefused) {
   Layers core;
-  core.university.note = "one";
+  core.university.note = {"一", "one"};
   Layers national;
-  national.university.note = "another";
+  national.university.note = {"別", "another"};
   auto note = refused_by<ValidationError>([&] { merged(core.build(), national.build()); });
-  EXPECT_EQ(note.where().pointer, "/graph/nodes/university~1hirosaki/metadata/note");
+  EXPECT_EQ(note.where().pointer, "/graph/nodes/university~1hirosaki/metadata/note/ja");
 
   Layers early;
   early.award.fiscal_year = 2023;

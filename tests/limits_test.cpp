@@ -61,11 +61,12 @@ TEST(Walks, ATrackReachedByManyRoutesIsWalkedOnce) {
   const int levels = 12;
   Model m = many_parents(levels).build();
   Recommendation r = explain(m, "program/top", at_stage_0());
-  ASSERT_EQ(r.missed.size(), 1u);
-  EXPECT_EQ(r.missed[0].id, "stage");
-  EXPECT_EQ(r.missed[0].paths.size(), 2u * levels);
+  ASSERT_EQ(r.criteria.size(), 1u);
+  EXPECT_EQ(r.criteria[0].id, "stage");
+  EXPECT_EQ(r.criteria[0].outcome, Outcome::missed);
+  EXPECT_EQ(r.criteria[0].paths.size(), 2u * levels);
   // Each path goes down by the route first found: level by level, so its length is the level.
-  for (const Path& p : r.missed[0].paths) EXPECT_LE(p.length(), std::size_t{levels} + 1);
+  for (const Path& p : r.criteria[0].paths) EXPECT_LE(p.length(), std::size_t{levels} + 1);
 }
 
 // Sixty levels: 2^60 routes, linear work. fit, rank, fit_all and portfolio each walk it.
@@ -98,7 +99,7 @@ TEST(Walks, AScenarioThatBuildsTheShapeIsWalkedOnceToo) {
     above = here;
   }
   Model m = apply(base.build(), s);
-  EXPECT_EQ(explain(m, "program/top", at_stage_0()).missed.at(0).paths.size(), 80u);
+  EXPECT_EQ(explain(m, "program/top", at_stage_0()).criteria.at(0).paths.size(), 80u);
 }
 
 // ---- shortest paths ---------------------------------------------------------------------

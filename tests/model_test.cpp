@@ -297,14 +297,14 @@ TEST(Model, AnEdgesFiscalYearIsEmptyUnlessTheEdgeIsTiedToOne) {
   b.add_node(make_node("university/a", Kind::university));
   ModelBuilder::EdgeSpec award = make_edge("university/a", "program/coi-next", Relation::awarded);
   award.fiscal_year = 2024;
-  award.detail.note = "採択";
+  award.detail.note = Text{"採択", "awarded"};
   b.add_edge(award);
   Model m = std::move(b).build();
   for (EdgeIndex i = 0; i < m.edge_count(); ++i) {
     const Edge& e = m.edge(i);
     if (e.relation == Relation::awarded) {
       EXPECT_EQ(e.fiscal_year(), 2024);
-      EXPECT_EQ(m.detail(i).note, "採択");
+      EXPECT_EQ(m.detail(i).note.ja, "採択");
     } else {
       EXPECT_EQ(e.fiscal_year(), std::nullopt);
       EXPECT_TRUE(m.detail(i).empty());

@@ -108,7 +108,7 @@ class RandomModel {
       out += fragments[pick(0, fragments.size() - 1)];
     return out;
   }
-  std::string maybe_text() { return coin(30) ? text() : std::string{}; }
+  Text maybe_note() { return coin(30) ? either() : Text{}; }
   Text both() { return {text(), text()}; }
   Text either() {
     Text t;
@@ -165,9 +165,34 @@ class RandomModel {
     f.unit = static_cast<Unit>(pick(0, 6));
     f.qualifier = static_cast<Qualifier>(pick(0, 3));
     f.fiscal_year = year();
-    f.note = maybe_text();
+    f.note = maybe_note();
     f.sources = sources();
     return f;
+  }
+
+  // Calls over consecutive spans of years, so that no two cover the same year.
+  std::vector<Call> calls() {
+    std::vector<Call> out;
+    if (coin(20)) {
+      Call every;
+      every.status = static_cast<CallStatus>(pick(0, 4));
+      out.push_back(every);
+      return out;
+    }
+    int year = static_cast<int>(pick(2000, 2030));
+    for (std::size_t k = pick(1, 4); k > 0; --k) {
+      Call c;
+      c.status = static_cast<CallStatus>(pick(0, 4));
+      c.fiscal_year = year;
+      if (coin(40)) c.until_fiscal_year = year + static_cast<int>(pick(1, 3));
+      year = c.until_fiscal_year.value_or(year) + static_cast<int>(pick(1, 2));
+      c.scope = maybe_note();
+      if (coin(30)) c.period = text(1);
+      c.note = maybe_note();
+      c.sources = sources();
+      out.push_back(std::move(c));
+    }
+    return out;
   }
 
   Node node() {
@@ -176,9 +201,11 @@ class RandomModel {
     n.id = std::string(to_string(n.kind)) + "/" + slug();
     n.name = both();
     n.description = either();
-    for (std::size_t k = pick(0, 3); k > 0; --k) n.attributes[coin() ? "call" : text(1)] = text(2);
+    for (std::size_t k = pick(0, 3); k > 0; --k)
+      n.attributes[coin() ? "fields" : text(1)] = text(2);
     for (std::size_t k = pick(0, 3); k > 0; --k) n.figures.push_back(figure());
-    n.note = maybe_text();
+    if (n.kind == Kind::program && coin(50)) n.calls = calls();
+    n.note = maybe_note();
     n.sources = sources();
     return n;
   }
@@ -191,7 +218,7 @@ class RandomModel {
     e.certainty = static_cast<Certainty>(pick(0, 3));
     e.fiscal_year = year();
     if (coin(30)) e.detail.what = either();
-    e.detail.note = maybe_text();
+    e.detail.note = maybe_note();
     e.detail.sources = sources();
     return e;
   }

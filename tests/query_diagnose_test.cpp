@@ -57,7 +57,7 @@ Model casebook() {
   Node c02 = make_node("challenge/02", Kind::challenge, "トップマネジメント同士の対話機会がない",
                        "No opportunities for dialogue between top managements",
                        {{"block", "process"}, {"candidates", "university/tuat | university/kobe"}});
-  c02.note = "Unresolved alignment";
+  c02.note = {"未確定の対応", "Unresolved alignment"};
   b.add_node(c02);
   b.add_node(make_node("challenge/03", Kind::challenge, "マネジメント層のコミットが弱い",
                        "Commitment from the management layer is weak", {{"block", "structure"}}));
@@ -130,7 +130,8 @@ TEST(Diagnose, AnUnresolvedChallengeHasCandidatesAndNoReferenceCases) {
   EXPECT_EQ(ds[0].unresolved, "university/tuat | university/kobe");
   EXPECT_EQ(ds[0].candidates,
             (std::vector<std::vector<std::string>>{{"university/tuat"}, {"university/kobe"}}));
-  EXPECT_EQ(ds[0].note, "Unresolved alignment");
+  EXPECT_EQ(ds[0].note.en, "Unresolved alignment");
+  EXPECT_EQ(ds[0].note.ja, "未確定の対応");
 }
 
 TEST(Diagnose, AcceptsIdsWithoutPrefixAndListsEachChallengeOnceInIdOrder) {

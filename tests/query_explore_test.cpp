@@ -357,7 +357,7 @@ TEST(Subgraph, KeepsWhatTheEdgesCarry) {
   ModelBuilder::EdgeSpec e = edge("a", "b");
   e.certainty = Certainty::medium;
   e.fiscal_year = 2024;
-  e.detail.note = "why";
+  e.detail.note = {"理由", "why"};
   Model m = graph({"a", "b"}, {e});
   std::vector<std::string> both{"a", "b"};
   EXPECT_EQ(subgraph(m, both), m);

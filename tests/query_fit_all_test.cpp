@@ -31,12 +31,12 @@ Model campus() {
       .node("partner/companies")
       .node("establishment/public")
       .node("establishment/private")
-      .node("program/hub", {{"call", "open"}})
+      .open_program("program/hub")
       .node("program/hub/nurturing")
       .node("program/hub/full")
-      .node("program/local", {{"call", "open"}})
-      .node("program/old", {{"call", "closed"}})
-      .node("program/talent", {{"call", "open"}})
+      .open_program("program/local")
+      .node("program/old", {}, {test::call(CallStatus::continuing_only)})
+      .open_program("program/talent")
       .node("university/a")
       .node("university/b")
       .node("university/c")
@@ -50,6 +50,7 @@ Model campus() {
       .edge("program/hub/full", Relation::targets, "mission/world")
       .edge("program/local", Relation::serves, "purpose/social")
       .edge("program/local", Relation::applied_by, "applicant/local-government")
+      .edge("program/local", Relation::involves, "applicant/university")
       .edge("partner/local-government", Relation::applies_as, "applicant/local-government")
       .edge("program/old", Relation::serves, "purpose/social")
       .edge("program/talent", Relation::serves, "purpose/talent")
@@ -192,7 +193,7 @@ TEST(FitAll, RanksTheCampusAsFitDoes) {
     }
     throw std::runtime_error(id);
   };
-  EXPECT_EQ(find("program/local").eligibility, Eligibility::via_partner);
+  EXPECT_EQ(find("program/local").eligibility, Eligibility::eligible);
   EXPECT_EQ(find("program/talent").eligibility, Eligibility::not_eligible);
   EXPECT_EQ(find("program/old").eligibility, Eligibility::not_eligible);
   EXPECT_EQ(a.front().program, "program/hub");

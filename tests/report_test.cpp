@@ -57,14 +57,16 @@ TEST(ReportJson, WritesFractionsAsPythonDoes) {
 TEST(FitJson, HasTheSchemaTheResolvedProfileTheWeightsAndEveryProgram) {
   FitResult result = fit(model(), model_case());
   json::value doc = parsed(to_json(result));
-  EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "profile", "weights", "results"}));
-  EXPECT_EQ(doc.at("schema"), "kyoso.fit/1");
+  EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "profile", "weights", "order", "results"}));
+  EXPECT_EQ(doc.at("schema"), "kyoso.fit/2");
+  EXPECT_EQ(doc.at("order").at("en").as_string(), ranking_order().en);
   const json::value& profile = doc.at("profile");
   EXPECT_EQ(profile.at("mission"), "mission/regional-revitalization");
   EXPECT_EQ(profile.at("goals"), json::array{"purpose/social-implementation"});
   EXPECT_TRUE(profile.at("stage").is_null());
   EXPECT_TRUE(profile.at("establishment").is_null());
   EXPECT_EQ(profile.at("applicant"), "applicant/university");
+  EXPECT_EQ(profile.at("fiscal_year"), 2024);  // the model's
   EXPECT_EQ(doc.at("weights").at("mission").as_double(), FitWeights{}.mission);
   EXPECT_EQ(doc.at("results").as_array().size(), model().nodes_of_kind(Kind::program).size());
 }
@@ -72,16 +74,32 @@ TEST(FitJson, HasTheSchemaTheResolvedProfileTheWeightsAndEveryProgram) {
 TEST(FitJson, AResultCarriesItsScoreCriteriaPathsAndSources) {
   json::value doc = parsed(to_json(fit(model(), model_case())));
   const json::value& first = doc.at("results").at(0);
-  EXPECT_EQ(keys(first), (std::set<std::string>{"id", "name", "score", "eligibility", "reasons",
-                                                "met", "missed", "paths", "sources"}));
+  EXPECT_EQ(keys(first),
+            (std::set<std::string>{"id", "name", "score", "specificity", "eligibility", "call",
+                                   "routes", "reasons", "criteria", "paths", "sources"}));
   EXPECT_EQ(first.at("id"), "program/coi-next");
   EXPECT_EQ(first.at("name").at("ja"), "共創の場形成支援プログラム（COI-NEXT）");
   EXPECT_EQ(first.at("score").as_double(), 1.0);
+  EXPECT_EQ(first.at("specificity"), 2);
   EXPECT_EQ(first.at("eligibility"), "eligible");
-  const json::value& mission = first.at("met").at(0);
-  EXPECT_EQ(keys(mission), (std::set<std::string>{"id", "description", "weight", "strength",
-                                                  "contribution", "paths"}));
+  const json::value& call = first.at("call");
+  EXPECT_EQ(keys(call), (std::set<std::string>{"fiscal_year", "status", "from", "scope", "period",
+                                               "last_known", "sources"}));
+  EXPECT_EQ(call.at("fiscal_year"), 2024);
+  EXPECT_EQ(call.at("status"), "open");
+  EXPECT_EQ(call.at("from"), "program/coi-next");
+  EXPECT_EQ(call.at("period"), "2024-04-26/2024-06-25");
+  EXPECT_TRUE(call.at("last_known").is_null());
+  const json::value& route = first.at("routes").at(0);
+  EXPECT_EQ(keys(route), (std::set<std::string>{"route", "applicant", "ready", "needs"}));
+  EXPECT_EQ(route.at("route"), "lead");
+  EXPECT_EQ(route.at("applicant"), "applicant/university");
+  EXPECT_EQ(route.at("ready"), true);
+  const json::value& mission = first.at("criteria").at(0);
+  EXPECT_EQ(keys(mission), (std::set<std::string>{"id", "description", "outcome", "weight",
+                                                  "strength", "contribution", "how", "paths"}));
   EXPECT_EQ(mission.at("id"), "mission");
+  EXPECT_EQ(mission.at("outcome"), "met");
   const json::value& path = mission.at("paths").at(0);
   EXPECT_EQ(path.at("nodes"), (json::array{"program/coi-next", "mission/regional-revitalization"}));
   EXPECT_EQ(path.at("relations"), json::array{"targets"});
@@ -99,7 +117,9 @@ TEST(FitJson, ScoresAndContributionsReadBack) {
     const json::value& read = doc.at("results").at(i);
     EXPECT_DOUBLE_EQ(read.at("score").as_double(), r.score) << r.id;
     double sum = 0;
-    for (const json::value& c : read.at("met").as_array()) sum += c.at("contribution").as_double();
+    for (const json::value& c : read.at("criteria").as_array()) {
+      sum += c.at("contribution").as_double();
+    }
     EXPECT_NEAR(sum, read.at("score").as_double(), 1e-12) << r.id;
   }
 }
@@ -109,7 +129,7 @@ TEST(FitJson, EveryPathHasOneRelationAndDirectionPerStep) {
   for (const json::value& r : doc.at("results").as_array()) {
     std::vector<const json::value*> paths;
     for (const json::value& p : r.at("paths").as_array()) paths.push_back(&p);
-    for (const json::value& c : r.at("met").as_array()) {
+    for (const json::value& c : r.at("criteria").as_array()) {
       for (const json::value& p : c.at("paths").as_array()) paths.push_back(&p);
     }
     for (const json::value* p : paths) {
@@ -125,7 +145,7 @@ TEST(ExplainJson, HoldsTheProfileAndTheOneResult) {
   Recommendation r = explain(model(), "program/coi-next/full-scale/regional", profile);
   json::value doc = parsed(to_json(r, profile));
   EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "profile", "result"}));
-  EXPECT_EQ(doc.at("schema"), "kyoso.explain/1");
+  EXPECT_EQ(doc.at("schema"), "kyoso.explain/2");
   EXPECT_EQ(doc.at("profile").at("mission"), "mission/regional-revitalization");
   EXPECT_EQ(doc.at("result").at("id"), "program/coi-next/full-scale/regional");
   EXPECT_EQ(doc.at("result").at("score").as_double(), r.score);
@@ -136,7 +156,7 @@ TEST(DiagnoseJson, ListsFactorsReferencesAndTheUnresolvedReadings) {
   q.challenges = {"06", "21"};
   json::value doc = parsed(to_json(diagnose(model(), q)));
   EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "results"}));
-  EXPECT_EQ(doc.at("schema"), "kyoso.diagnose/1");
+  EXPECT_EQ(doc.at("schema"), "kyoso.diagnose/2");
   const json::value& six = doc.at("results").at(0);
   EXPECT_EQ(keys(six),
             (std::set<std::string>{"id", "name", "block", "stage", "stage_name", "factors",
@@ -225,7 +245,7 @@ TEST(RankJson, HoldsTheProfileTheWeightsAndRanksOrder) {
   std::vector<RankedProgram> ranking = rank(model(), profile, weights);
   json::value doc = parsed(to_json(ranking, profile, weights));
   EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "profile", "weights", "results"}));
-  EXPECT_EQ(doc.at("schema"), "kyoso.rank/1");
+  EXPECT_EQ(doc.at("schema"), "kyoso.rank/2");
   EXPECT_EQ(doc.at("profile").at("mission"), "mission/regional-revitalization");
   EXPECT_EQ(doc.at("weights").at("goals").as_double(), 0.5);
   const json::array& results = doc.at("results").as_array();
@@ -249,7 +269,7 @@ std::vector<UniversityFit> two_universities() {
                   p,
                   {{"program/x", 0.6000000000000001, Eligibility::eligible},
                    {"program/y", 0.5, Eligibility::not_eligible},
-                   {"program/z", 0.0, Eligibility::via_partner}}};
+                   {"program/z", 0.0, Eligibility::conditional}}};
   UniversityFit b{"university/b", Profile{}, {{"program/x", 1.0, Eligibility::not_eligible}}};
   return {a, b};
 }
@@ -265,14 +285,14 @@ TEST(FitAllJson, ALineHoldsTheUniversityItsStoredProfileAndItsRanking) {
   std::vector<UniversityFit> fits = two_universities();
   json::value doc = parsed(to_json(fits[0]));
   EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "university", "profile", "results"}));
-  EXPECT_EQ(doc.at("schema"), "kyoso.fit_all/1");
+  EXPECT_EQ(doc.at("schema"), "kyoso.fit_all/2");
   EXPECT_EQ(doc.at("university"), "university/a");
   EXPECT_EQ(doc.at("profile").at("goals"), json::array{"purpose/social-implementation"});
   EXPECT_TRUE(doc.at("profile").at("stage").is_null());
   const json::array& results = doc.at("results").as_array();
   ASSERT_EQ(results.size(), 3u);
   EXPECT_EQ(results[2].at("id"), "program/z");
-  EXPECT_EQ(results[2].at("eligibility"), "via-partner");
+  EXPECT_EQ(results[2].at("eligibility"), "conditional");
   EXPECT_EQ(results[0].at("score").as_double(), 0.6000000000000001);
 }
 
@@ -296,7 +316,7 @@ TEST(FitAllOutput, CsvHasAHeaderAndARowPerRankWithTheJsonsNumbers) {
             (std::vector<std::string>{"university,rank,program,score,eligibility",
                                       "university/a,1,program/x,0.6000000000000001,eligible",
                                       "university/a,2,program/y,0.5,not-eligible",
-                                      "university/a,3,program/z,0.0,via-partner",
+                                      "university/a,3,program/z,0.0,conditional",
                                       "university/b,1,program/x,1.0,not-eligible"}));
 }
 
@@ -308,7 +328,7 @@ TEST(FitAllOutput, TopAndEligibleOnlyShortenEachRankingAndRanksCountWhatIsKept) 
                                       "university/a,1,program/x,0.6000000000000001,eligible"}));
   std::ostringstream second;
   write_fit_all(second, two_universities(), {FitAllOutput::Format::csv, std::nullopt, true});
-  EXPECT_EQ(lines_of(second.str()).at(2), "university/a,2,program/z,0.0,via-partner");
+  EXPECT_EQ(lines_of(second.str()).at(2), "university/a,2,program/z,0.0,conditional");
   std::ostringstream jsonl;
   write_fit_all(jsonl, two_universities(), {FitAllOutput::Format::jsonl, 2, false});
   std::vector<std::string> lines = lines_of(jsonl.str());
@@ -324,6 +344,9 @@ TEST(FitAllOutput, WritesFitAllsAnswerForTheEmbeddedModel) {
   std::vector<std::string> lines = lines_of(out.str());
   ASSERT_EQ(lines.size(), model().nodes_of_kind(Kind::university).size());
   EXPECT_EQ(parsed(lines[0]).at("university").as_string(), fits[0].university);
+  // The fiscal year whose calls were read is the model's, and stated on every line.
+  ASSERT_TRUE(model().info().fiscal_year);
+  EXPECT_EQ(parsed(lines[0]).at("profile").at("fiscal_year"), *model().info().fiscal_year);
 }
 
 // --- the model's own documents ----------------------------------------------------------------
@@ -331,7 +354,7 @@ TEST(FitAllOutput, WritesFitAllsAnswerForTheEmbeddedModel) {
 TEST(NodeJson, HoldsTheNodeItsFiguresInTheLanguageAndEveryEdgeAtIt) {
   json::value doc = parsed(node_json(model(), "coi-next", Lang::en));
   EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "node", "neighbors"}));
-  EXPECT_EQ(doc.at("schema"), "kyoso.node/1");
+  EXPECT_EQ(doc.at("schema"), "kyoso.node/2");
   const json::value& node = doc.at("node");
   EXPECT_EQ(node.at("id"), "program/coi-next");
   EXPECT_EQ(node.at("kind"), "program");
@@ -351,6 +374,14 @@ TEST(NodeJson, HoldsTheNodeItsFiguresInTheLanguageAndEveryEdgeAtIt) {
     }
   }
   EXPECT_TRUE(found);
+  // Its calls by fiscal year, every member present, texts in both languages.
+  const json::array& calls = node.at("calls").as_array();
+  ASSERT_EQ(calls.size(), model().node(coi_next).calls.size());
+  ASSERT_FALSE(calls.empty());
+  EXPECT_EQ(keys(calls[0]), (std::set<std::string>{"status", "fiscal_year", "until_fiscal_year",
+                                                   "scope", "period", "note", "sources"}));
+  EXPECT_EQ(calls[0].at("status").as_string(), to_string(model().node(coi_next).calls[0].status));
+  EXPECT_TRUE(calls[0].at("note").as_object().contains("en"));
   EXPECT_THROW(node_json(model(), "program/coi-nxt", Lang::ja), UnknownIdError);
 }
 
@@ -405,11 +436,13 @@ TEST(ProfileFile, ToJsonWritesEveryMemberAndReadsBackTheSame) {
   Profile p = resolve_profile(model(), model_case());
   p.stage = "stage/0";
   p.holds = {"program/j-peaks"};
+  p.fiscal_year = 2025;
   std::string text = to_json(p);
   EXPECT_EQ(keys(parsed(text)),
             (std::set<std::string>{"mission", "goals", "fields", "stage", "partners", "holds",
-                                   "establishment", "applicant"}));
+                                   "establishment", "applicant", "fiscal_year"}));
   Profile read = parse_profile(model(), text);
+  EXPECT_EQ(read.fiscal_year, 2025);
   EXPECT_EQ(read.mission, p.mission);
   EXPECT_EQ(read.goals, p.goals);
   EXPECT_EQ(read.stage, p.stage);

@@ -20,10 +20,10 @@ Model base() {
   b.add_node(node("program/hub",
                   {figure("budget", 1000, Unit::jpy, 2024, Qualifier::approx),
                    figure("budget", 1100, Unit::jpy, 2023, Qualifier::approx)},
-                  {{"call", "open"}}));
+                  {}));
   b.add_node(node("program/hub/nurturing", {figure("funding_per_site", 10, Unit::jpy_per_year)}));
   b.add_node(node("program/hub/full"));
-  b.add_node(node("program/local", {}, {{"call", "open"}}));
+  b.add_node(node("program/local"));
   b.add_node(node("applicant/university"));
   b.add_node(node("applicant/local-government"));
   b.add_node(node("purpose/social"));
@@ -113,18 +113,69 @@ TEST(ScenarioSet, WritesNamesDescriptionsNotesAndAttributes) {
                               .set("program/local", "name/en", std::string("Local grant"))
                               .set("program/local", "description/ja", std::string("説明"))
                               .set("program/local", "note", std::string("a note"))
-                              .set_attribute("program/local", "call", "closed")
-                              .set("program/hub", "attributes/call", std::monostate{}));
+                              .set("program/local", "note/en", std::string("an English note"))
+                              .set_attribute("program/local", "fields", "any")
+                              .set_attribute("program/hub", "fields", "other")
+                              .set("program/hub", "attributes/fields", std::monostate{}));
   const Node& local = m.node("program/local");
   EXPECT_EQ(local.name.en, "Local grant");
   EXPECT_EQ(local.description.ja, "説明");
-  EXPECT_EQ(local.note, "a note");
-  EXPECT_EQ(local.attribute("call"), "closed");
-  EXPECT_EQ(m.node("program/hub").attribute("call"), "");
+  EXPECT_EQ(local.note, (Text{"a note", "an English note"}));
+  EXPECT_EQ(local.attribute("fields"), "any");
+  EXPECT_EQ(m.node("program/hub").attribute("fields"), "");
+}
+
+// ---- calls ---------------------------------------------------------------------------------
+
+Model with_calls() {
+  Node n = node("program/p");
+  n.calls = {test::call(CallStatus::open, 2023, 2026)};
+  ModelBuilder b;
+  b.add_node(n);
+  return b.build();
+}
+
+TEST(ScenarioCalls, SettingOneYearSplitsItOutOfItsSpan) {
+  Model m = apply(with_calls(),
+                  Scenario("s").set("program/p", "calls@2025/status", std::string("closed")));
+  const Node& p = m.node("program/p");
+  EXPECT_EQ(p.call(2024)->status, CallStatus::open);
+  EXPECT_EQ(p.call(2025)->status, CallStatus::closed);
+  EXPECT_EQ(p.call(2026)->status, CallStatus::open);
+  ASSERT_EQ(p.calls.size(), 3u);
+  EXPECT_EQ(p.calls[0].fiscal_year, 2023);  // in year order
+  EXPECT_EQ(p.calls[0].until_fiscal_year, 2024);
+}
+
+TEST(ScenarioCalls, AYearNoEntryCoversGetsOneAndNullRemovesIt) {
+  Model m =
+      apply(with_calls(), Scenario("s")
+                              .set("program/p", "calls@2030/status", std::string("promotion-only"))
+                              .set("program/p", "calls@2030/scope/ja", std::string("昇格のみ"))
+                              .set("program/p", "calls@2023/status", std::monostate{}));
+  const Node& p = m.node("program/p");
+  EXPECT_EQ(p.call(2030)->status, CallStatus::promotion_only);
+  EXPECT_EQ(p.call(2030)->scope.ja, "昇格のみ");
+  EXPECT_EQ(p.call(2023), nullptr);  // not known any more
+  EXPECT_EQ(p.call(2024)->status, CallStatus::open);
+}
+
+TEST(ScenarioCalls, AMisspeltStatusOrAScopeWithoutACallIsRefused) {
+  auto status = refused<ValidationError>(
+      with_calls(), Scenario("s").set("program/p", "calls@2025/status", std::string("close")));
+  EXPECT_EQ(status.where().pointer, "/edits/0/value");
+  EXPECT_NE(status.problem().find("expected a call status"), std::string::npos);
+  auto scope = refused<ValidationError>(
+      with_calls(), Scenario("s").set("program/p", "calls@2031/scope/en", std::string("x")));
+  EXPECT_NE(scope.problem().find("set calls@2031/status first"), std::string::npos);
+  auto path = refused<ValidationError>(
+      with_calls(), Scenario("s").set("program/p", "calls/2025", std::string("open")));
+  EXPECT_NE(path.problem().find("calls@<fiscal year>/status"), std::string::npos);
 }
 
 TEST(ScenarioAddNode, AddsANodeWithItsFigures) {
-  Node n = node("program/new", {figure("budget", 50, Unit::jpy, 2025)}, {{"call", "open"}});
+  Node n = node("program/new", {figure("budget", 50, Unit::jpy, 2025)});
+  n.calls = {test::call(CallStatus::open, 2025)};
   Model m = apply(base(), Scenario("s").add_node(n).add_edge("program/new", "purpose/social",
                                                              Relation::serves));
   EXPECT_EQ(m.node("program/new"), n);
@@ -223,7 +274,7 @@ TEST(ScenarioValidation, RemovingAMissingEdgeIsRefused) {
 TEST(ScenarioValidation, AnIdRemovedByAnEarlierEditIsNamedAsSuch) {
   auto e = refused<ValidationError>(
       base(),
-      Scenario("s").remove_node("program/local").set_attribute("program/local", "call", "closed"));
+      Scenario("s").remove_node("program/local").set_attribute("program/local", "fields", "any"));
   EXPECT_EQ(e.where().pointer, "/edits/1/node");
   EXPECT_EQ(e.problem(), "set: node 'program/local' was removed by /edits/0");
 }
@@ -310,7 +361,7 @@ const char* every_op = R"({
      "value": {"value": 7, "unit": "sites", "qualifier": "approx"}},
     {"op": "set", "node": "program/local", "path": "note", "value": null},
     {"op": "add_node", "node": "program/new", "kind": "program",
-     "name": {"ja": "新", "en": "new"}, "attributes": {"call": "open"},
+     "name": {"ja": "新", "en": "new"}, "calls": [{"status": "open", "fiscal_year": 2025}],
      "figures": [{"name": "budget", "value": 5, "unit": "jpy", "fiscal_year": 2025}]},
     {"op": "add_edge", "source": "program/new", "target": "purpose/social",
      "relation": "serves", "metadata": {"certainty": "high", "note": "why"}},
@@ -414,13 +465,18 @@ TEST(ScenarioExamples, BudgetCutSetsCoiNextsBudgetTo120OkuFromFY2025) {
   EXPECT_LE(cut.years[1].spend_jpy.p50, 12'000'000'000);
 }
 
-TEST(ScenarioExamples, OpeningLocal10000MakesItEligibleForAUniversityWithoutPartners) {
+TEST(ScenarioExamples, AThirdJPeaksRoundOpensFy2025AndLeavesTheOtherYears) {
   Profile p;
   p.mission = "mission/regional-revitalization";
-  Model m = apply(default_model(), example("open_local10000_to_universities"));
-  EXPECT_EQ(explain(default_model(), "program/local-10000", p).eligibility,
-            Eligibility::not_eligible);
-  EXPECT_EQ(explain(m, "program/local-10000", p).eligibility, Eligibility::eligible);
+  p.fiscal_year = 2025;
+  Model m = apply(default_model(), example("jpeaks_third_round"));
+  EXPECT_EQ(explain(default_model(), "program/j-peaks", p).eligibility, Eligibility::not_eligible);
+  Recommendation opened = explain(m, "program/j-peaks", p);
+  EXPECT_EQ(opened.eligibility, Eligibility::eligible);
+  EXPECT_EQ(opened.call.scope.en, "a third round (assumed)");
+  // FY2026 stays closed: the edit split FY2025 out of the FY2025-2026 entry.
+  EXPECT_EQ(m.node("program/j-peaks").call(2026)->status, CallStatus::closed);
+  EXPECT_EQ(m.node("program/j-peaks").call(2024)->status, CallStatus::open);
 }
 
 TEST(ScenarioExamples, TheNewProgramFitsARegionalUniversityAndCanBeSimulated) {

@@ -213,9 +213,12 @@ TEST(SimulateCoiNext, ABudgetFigureForALaterYearCarriesForward) {
   EXPECT_EQ(r.years[1].budget_jpy, 13'400'000'000);  // FY2025: the last known before it
   EXPECT_EQ(r.years[2].budget_jpy, 12'000'000'000);
   EXPECT_EQ(r.years[4].budget_jpy, 12'000'000'000);
+  // After the last year the model states (FY2025), the given future budget.
   SimulationOptions o = years(3);
   o.future_budget_jpy = 15'000'000'000;
-  EXPECT_EQ(simulate(default_model(), "program/coi-next", o).years[1].budget_jpy, 15'000'000'000);
+  SimulationResult future = simulate(default_model(), "program/coi-next", o);
+  EXPECT_EQ(future.years[1].budget_jpy, 13'400'000'000);
+  EXPECT_EQ(future.years[2].budget_jpy, 15'000'000'000);
 }
 
 TEST(SimulateCoiNext, OperasContinuingProjectsRunOutWithinSixYears) {

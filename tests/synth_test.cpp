@@ -95,7 +95,7 @@ TEST(Synth, ProgramsAreShapedLikeTheRealOnes) {
     for (const Step& s : m.neighbors(i, Direction::out, Relation::part_of)) {
       tracks += m.node(s.node).kind == Kind::program;
     }
-    closed += n.attribute("call") == "closed";
+    closed += !n.calls.empty() && n.calls[0].status == CallStatus::closed;
   }
   EXPECT_GT(tracks, 0u);
   EXPECT_GT(closed, 0u);

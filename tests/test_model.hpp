@@ -40,14 +40,41 @@ inline ModelBuilder::EdgeSpec edge(std::string source, std::string target, Relat
   return e;
 }
 
+// A call entry: every year when no fiscal year is given, else `fiscal_year` through `until`.
+inline Call call(CallStatus status, std::optional<int> fiscal_year = {},
+                 std::optional<int> until = {}) {
+  Call c;
+  c.status = status;
+  c.fiscal_year = fiscal_year;
+  c.until_fiscal_year = until;
+  return c;
+}
+
 class Graph {
  public:
-  Graph& node(const std::string& id, std::map<std::string, std::string> attributes = {}) {
-    builder_.add_node(test::node(id, {}, std::move(attributes)));
+  Graph& node(const std::string& id, std::map<std::string, std::string> attributes = {},
+              std::vector<Call> calls = {}) {
+    Node n = test::node(id, {}, std::move(attributes));
+    n.calls = std::move(calls);
+    builder_.add_node(std::move(n));
     return *this;
   }
-  Graph& edge(const std::string& source, Relation relation, const std::string& target) {
+  // A program whose call is open every year.
+  Graph& open_program(const std::string& id, std::map<std::string, std::string> attributes = {}) {
+    return node(id, std::move(attributes), {call(CallStatus::open)});
+  }
+  Graph& fiscal_year(int year) {
+    ModelInfo info;
+    info.id = "test";
+    info.name = {"テスト", "test"};
+    info.fiscal_year = year;
+    builder_.info(info);
+    return *this;
+  }
+  Graph& edge(const std::string& source, Relation relation, const std::string& target,
+              std::optional<int> fiscal_year = {}) {
     ModelBuilder::EdgeSpec e = test::edge(source, target, relation);
+    e.fiscal_year = fiscal_year;
     e.detail.sources.push_back(Source{"seed.txt", "", source + " " + target, "", "", "", ""});
     builder_.add_edge(std::move(e));
     return *this;

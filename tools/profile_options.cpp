@@ -5,6 +5,7 @@
 #include "kyoso/error.hpp"
 #include "kyoso/query.hpp"
 #include "kyoso/report.hpp"
+#include "simulate_options.hpp"
 
 namespace kyoso::cli {
 namespace {
@@ -42,7 +43,10 @@ void declare_profile_options(CommandLine& line) {
       ("holds", po::value<many>()->value_name("H"),
        "a program it already holds, e.g. j-peaks (repeatable)")
       ("establishment", po::value<std::string>()->value_name("E"),
-       "national, public or private");
+       "national, public or private")
+      ("fy", po::value<std::string>()->value_name("YEAR"),
+       "the fiscal year whose calls to read: 2024, FY2024, R6 or 令和6年度 (default: the "
+       "model's)");
   // clang-format on
 }
 
@@ -56,6 +60,13 @@ Profile profile_from(Context& context) {
   add_all(context, "partner", p.partners);
   add_all(context, "holds", p.holds);
   replace(context, "establishment", p.establishment);
+  if (auto text = context.get("fy")) {
+    p.fiscal_year = parse_fiscal_year(*text);
+    if (!p.fiscal_year) {
+      throw UsageError("--fy must be a fiscal year (FY2024, 2024, R6 or 令和6年度), not '" + *text +
+                       "'");
+    }
+  }
   return p;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "display_width.hpp"
+#include "kyoso/report.hpp"
 #include "table.hpp"
 
 namespace kyoso::cli {
@@ -73,12 +74,119 @@ std::string eligibility_text(Eligibility eligibility, Lang lang) {
   switch (eligibility) {
     case Eligibility::eligible:
       return "応募可";
-    case Eligibility::via_partner:
-      return "連携先経由";
+    case Eligibility::conditional:
+      return "条件付き";
     case Eligibility::not_eligible:
       return "対象外";
+    case Eligibility::unknown:
+      return "不明";
   }
   return std::string(to_string(eligibility));
+}
+
+std::string route_text(const Model& model, const Participation& route, Lang lang) {
+  switch (route.route) {
+    case Route::lead:
+      return lang == Lang::ja ? "代表" : "lead";
+    case Route::member:
+      return lang == Lang::ja ? "参画" : "member";
+    case Route::through: {
+      const Text& filer = model.node(route.applicant).name;
+      return lang == Lang::ja ? filer.ja + "の申請で" : "through " + filer.en;
+    }
+    case Route::promotion:
+      return lang == Lang::ja ? "昇格" : "promotion";
+    case Route::allocated:
+      return lang == Lang::ja ? "配分" : "allocated";
+  }
+  return std::string(to_string(route.route));
+}
+
+std::string standing_text(const Model& model, const Recommendation& r, Lang lang) {
+  // Nothing to apply for: the program is allocated, and saying 応募可 would mislead.
+  if (!r.routes.empty() && r.routes.front().route == Route::allocated) {
+    return lang == Lang::ja ? "配分（公募なし）" : "allocated (no call)";
+  }
+  std::string text = eligibility_text(r.eligibility, lang);
+  if (r.eligibility == Eligibility::not_eligible || r.routes.empty()) return text;
+  std::string route = route_text(model, r.routes.front(), lang);
+  return lang == Lang::ja ? text + "（" + route + "）" : text + " (" + route + ")";
+}
+
+std::string call_status_text(const CallReading& call, Lang lang) {
+  bool ja = lang == Lang::ja;
+  if (!call.status) return ja ? "不明" : "not known";
+  switch (*call.status) {
+    case CallStatus::open:
+      return ja ? "公募あり" : "open";
+    case CallStatus::promotion_only:
+      return ja ? "昇格のみ" : "promotion only";
+    case CallStatus::continuing_only:
+      return ja ? "継続のみ" : "continuing only";
+    case CallStatus::closed:
+      return ja ? "公募なし" : "closed";
+    case CallStatus::allocated:
+      return ja ? "配分" : "allocated";
+  }
+  return std::string(to_string(*call.status));
+}
+
+std::string call_text(const CallReading& call, Lang lang) {
+  bool ja = lang == Lang::ja;
+  std::string out = call.fiscal_year != 0 ? fiscal_year_text(call.fiscal_year, lang) : "";
+  out += (out.empty() ? "" : ja ? ": " : ": ") + call_status_text(call, lang);
+  std::string detail = call.scope.in(lang);
+  if (!call.period.empty()) {
+    std::string period = call.period;
+    if (auto slash = period.find('/'); slash != std::string::npos) {
+      period.replace(slash, 1, ja ? "〜" : " to ");
+    }
+    append_item(detail, ja ? "、" : ", ", period);
+  }
+  if (!call.status && call.last_known) {
+    append_item(detail, ja ? "、" : ", ",
+                std::string(ja ? "最後に分かっているのは" : "last known: ") +
+                    fiscal_year_text(*call.last_known, lang));
+  }
+  if (!detail.empty()) out += ja ? "（" + detail + "）" : " (" + detail + ")";
+  return out;
+}
+
+std::string_view outcome_mark(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::met:
+      return "✓";
+    case Outcome::partly:
+      return "◐";
+    case Outcome::missed:
+      return "✗";
+    case Outcome::unknown:
+      return "?";
+  }
+  return "?";
+}
+
+std::string outcome_legend(const FitWeights& weights, Lang lang, std::size_t width) {
+  const Text order = ranking_order();
+  std::string partly = decimal(weights.inherited, 2);
+  std::vector<std::string> lines =
+      lang == Lang::ja
+          ? std::vector<std::string>{"✓ 満たす（重み×1）  ◐ 一部（親プログラム・区分を通じて、または分野を問わない: 重み×" +
+                                         partly + "）",
+                                     "✗ 満たさない  ? データに記載なし（0として数える）",
+                                     "順位: " + order.ja}
+          : std::vector<std::string>{
+                "✓ met (weight × 1)  ◐ partly (through the parent program or a track, or open "
+                "to all: weight × " +
+                    partly + ")",
+                "✗ missed  ? not known (counts as 0)", "order: " + order.en};
+  std::string out;
+  for (const std::string& line : lines) {
+    for (const std::string& part : width > 0 ? wrap(line, width) : std::vector<std::string>{line}) {
+      out += part + "\n";
+    }
+  }
+  return out;
 }
 
 std::string_view certainty_mark(Certainty certainty) {

@@ -30,11 +30,30 @@ std::vector<std::string> decimals_adding_up(const std::vector<double>& values, d
 // "a —serves→ b ←part_of— c": an arrow points from an edge's source to its target.
 std::string path_text(const Path& path);
 
-// "eligible", "via-partner", "not-eligible"; in Japanese 応募可, 連携先経由, 対象外.
+// "eligible", "conditional", "not-eligible", "unknown"; in Japanese 応募可, 条件付き, 対象外,
+// 不明.
 std::string eligibility_text(Eligibility eligibility, Lang lang);
 
 // The casebook's marks (docs/domain.md, the casebook table): C certain, H high, M medium,
 // ? unknown.
+// How the university takes part: 代表 / lead, 参画 / member, 自治体の申請で / through local
+// government (the filer's name), 昇格 / promotion, 配分 / allocated.
+std::string route_text(const Model& model, const Participation& route, Lang lang);
+// The eligibility with the route it rests on: 応募可（代表）, not eligible (no route) …
+std::string standing_text(const Model& model, const Recommendation& r, Lang lang);
+
+// The year's call status: 公募あり / open, 昇格のみ / promotion only, 継続のみ / continuing
+// only, 公募なし / closed, 配分 / allocated, 不明 / not known.
+std::string call_status_text(const CallReading& call, Lang lang);
+// The call in one line: 令和6年度: 公募あり（地域共創分野の育成型のみ、2024-04-26〜2024-06-25）.
+std::string call_text(const CallReading& call, Lang lang);
+
+// ✓ met, ◐ partly, ✗ missed, ? not known.
+std::string_view outcome_mark(Outcome outcome);
+// The legend of those marks and of the ranking order, for the foot of a table; wrapped to
+// `width` display columns (0: not wrapped).
+std::string outcome_legend(const FitWeights& weights, Lang lang, std::size_t width = 0);
+
 std::string_view certainty_mark(Certainty certainty);
 
 // "high", "medium" …; in Japanese 確実, 高, 中, 不明.

@@ -36,7 +36,8 @@ RELATIONS = [
     "awarded", "flows_to", "next", "needs_partner", "applies_as", "excludes", "suits_stage",
     "has_mission", "pursues", "works_in", "has_partner", "established_as", "reached_stage",
     "collaborates_with", "located_in", "in_region", "succeeded_by", "partners_in",
-    "candidate_for", "chose_framework", "indicates",
+    "candidate_for", "chose_framework", "indicates", "joined_by", "involves", "funded_by",
+    "described_in",
 ]
 CERTAINTIES = ["certain", "high", "medium", "unknown"]  # strongest first
 HOLDING_RELATIONS = {"awarded", "partners_in", "candidate_for"}
@@ -170,7 +171,7 @@ class Graph:
     def edge(self, source: str, relation: str, target: str, sources: list, *,
              certainty: str = "certain", fiscal_year: int | None = None,
              attributes: dict | None = None, figures: list | None = None,
-             note: str = "") -> dict:
+             note: dict | None = None) -> dict:
         key = (source, relation, target)
         assert key not in self.edges, key
         meta: dict = {"sources": list(sources)}
@@ -436,14 +437,18 @@ class Converter:
                 self.graph.edge(u.id, "located_in", place, u.sources)
             elif u.prefecture_how == "change":
                 self.graph.edge(u.id, "located_in", place, u.sources,
-                                note="The prefecture of both predecessors.")
+                                note=text("前身の2大学の都道府県。", "The prefecture of both predecessors."))
             else:
+                where_ja = {"faculties": "学部", "graduate schools": "研究科"}.get(
+                    u.prefecture_how, u.prefecture_how)
                 self.graph.edge(u.id, "located_in", place, u.sources, certainty="high",
-                                note=f"The address names no prefecture; the one most of its "
-                                     f"{u.prefecture_how} are in.")
+                                note=text(f"所在地に都道府県の記載がないため、{where_ja}の多くがある都道府県。",
+                                          f"The address names no prefecture; the one most of its "
+                                          f"{u.prefecture_how} are in."))
             for field_id, (certainty, evidence) in fields_of(u.faculties, rules).items():
                 self.graph.edge(u.id, "works_in", field_id, u.sources, certainty=certainty,
-                                note="Faculties in MEXT's list: " + ", ".join(evidence) + ".")
+                                note=text("文部科学省の一覧にある学部: " + "、".join(evidence) + "。",
+                                          "Faculties in MEXT's list: " + ", ".join(evidence) + "."))
 
     def add_successions(self) -> None:
         changes = self.inputs.changes
@@ -507,7 +512,7 @@ class Converter:
             for key, value in attributes.items():
                 values.setdefault(key, []).append(value)
             if fact.get("note"):
-                notes.append(fact["note"])
+                notes.append(as_text(fact["note"]))
             for figure in fact.get("figures", []):
                 figure = dict(figure)
                 figure["sources"] = self.sources_of(where, sources, figure.get("sources", []))
@@ -518,7 +523,9 @@ class Converter:
             attributes["fiscal_years"] = ", ".join(str(y) for y in known_years)
         self.graph.edge(source, relation, target, cited, certainty=certainty,
                         fiscal_year=min(known_years) if known_years else None,
-                        attributes=attributes, figures=figures, note=" ".join(notes))
+                        attributes=attributes, figures=figures,
+                        note=text("".join(n["ja"] for n in notes), " ".join(n["en"] for n in notes))
+                        if notes else None)
 
     def add_frameworks(self) -> None:
         document = self.inputs.frameworks
@@ -543,7 +550,7 @@ class Converter:
             if indicates["mission"] not in self.graph.nodes:
                 raise ConversionError(f"{where}: {indicates['mission']} is not a mission of the core")
             self.graph.edge(f["id"], "indicates", indicates["mission"], cited,
-                            certainty=self.certainty(where, indicates), note=indicates["note"])
+                            certainty=self.certainty(where, indicates), note=as_text(indicates["note"]))
         named: dict[str, list[str]] = {}
         for i, choice in enumerate(document["choices"]):
             where = f"{file} choices[{i}] ({choice['framework']})"
@@ -575,7 +582,20 @@ class Converter:
             for framework in rest["frameworks"]:
                 self.graph.edge(u.id, "chose_framework", framework, cited,
                                 certainty=self.certainty(where, rest),
-                                attributes=dict(span, alternatives=alternatives), note=rest["note"])
+                                attributes=dict(span, alternatives=alternatives),
+                                note=as_text(rest["note"]))
+
+
+def text(ja: str, en: str) -> dict:
+    """A note as the model file holds it: shown to users, in both languages."""
+    return {"ja": ja, "en": en}
+
+
+def as_text(note) -> dict:
+    # The facts files write their notes in both languages.
+    if not isinstance(note, dict) or not note.get("ja") or not note.get("en"):
+        raise ConversionError(f"a note needs both languages, ja and en: {note!r}")
+    return text(note["ja"], note["en"])
 
 
 def fields_of(faculties: list, rules: list) -> dict[str, tuple[str, list[str]]]:

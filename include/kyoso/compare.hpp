@@ -83,6 +83,10 @@ struct SimulationComparison {
   SimulationResult base;
   SimulationResult scenario;
   std::vector<YearChange> years;  // the fiscal years both simulate, in order
+  // The assumptions that differ between the two runs (a re-derived promotion rate, another
+  // budget series): those only the base made, and those only the scenario made, in order.
+  std::vector<Text> base_only_assumptions;
+  std::vector<Text> scenario_only_assumptions;
 };
 
 // simulate() on both models with the same options — with Monte Carlo, the same seed, so both

@@ -51,9 +51,29 @@ struct Figure {
   Unit unit = Unit::count;
   Qualifier qualifier = Qualifier::exact;
   std::optional<int> fiscal_year;  // 2024 = 令和6年度
-  std::string note;
+  Text note;
   std::vector<Source> sources;
   friend bool operator==(const Figure&, const Figure&) = default;
+};
+
+// What a program calls for over a span of fiscal years: open (perhaps only for part of the
+// program, its scope), reached only by promotion, continuing projects only, closed, or
+// allocated without a call. Values that change over time are kept as a dated history, each
+// entry with its source.
+struct Call {
+  std::optional<int> fiscal_year;        // the first fiscal year; empty: every year
+  std::optional<int> until_fiscal_year;  // the last, inclusive; empty: fiscal_year alone
+  CallStatus status = CallStatus::open;
+  Text scope;  // what is called, when not the whole program (地域共創分野 育成型のみ)
+  std::string period;  // the application period as the source gives it, e.g. 2024-04-26/2024-06-25
+  Text note;
+  std::vector<Source> sources;
+
+  bool covers(int year) const noexcept {
+    if (!fiscal_year) return true;
+    return year >= *fiscal_year && year <= until_fiscal_year.value_or(*fiscal_year);
+  }
+  friend bool operator==(const Call&, const Call&) = default;
 };
 
 using NodeIndex = std::uint32_t;
@@ -64,9 +84,10 @@ struct Node {
   Kind kind = Kind::program;
   Text name;
   Text description;
-  std::map<std::string, std::string> attributes;  // documented keys, e.g. "call": "closed"
+  std::map<std::string, std::string> attributes;  // documented keys, e.g. "fields": "any"
   std::vector<Figure> figures;
-  std::string note;
+  std::vector<Call> calls;  // programs: what is called, by fiscal year
+  Text note;
   std::vector<Source> sources;
 
   // The first figure with this name (and fiscal year, when given), or null.
@@ -74,6 +95,8 @@ struct Node {
                        std::optional<int> fiscal_year = std::nullopt) const noexcept;
   // The attribute's value, or an empty view.
   std::string_view attribute(std::string_view key) const noexcept;
+  // The call entry covering this fiscal year, or null.
+  const Call* call(int fiscal_year) const noexcept;
   friend bool operator==(const Node&, const Node&) = default;
 };
 
@@ -83,7 +106,7 @@ struct EdgeDetail {
   // Documented keys (docs/format.md), e.g. "round": "2", "role": "lead", "lead": an id.
   std::map<std::string, std::string> attributes;
   std::vector<Figure> figures;  // e.g. an award's allocation for a fiscal year
-  std::string note;
+  Text note;
   std::vector<Source> sources;
 
   // The attribute's value, or an empty view.

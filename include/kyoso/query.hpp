@@ -37,13 +37,13 @@ struct Profile {
   // Who the profile is: a program applied for by this applicant kind is open to it directly.
   // The default is ignored by a model that has no such node (it says nothing of applicants).
   std::string applicant = "applicant/university";
+  // The fiscal year asked about, which decides each program's call; empty: the model's.
+  std::optional<int> fiscal_year;
 };
 
-// How much each criterion counts. The score is the sum of met criteria's contributions,
-// divided by the total weight of the criteria the profile states, so it lies in [0, 1].
-// A fact a track inherits from its parent program counts `inherited` times as much as a
-// fact stated on the track itself (the umbrella program speaks for all its tracks; a track
-// that names the mission itself is the more specific answer).
+// How much each criterion counts (docs/fit.md). Every criterion the profile states counts for
+// every program: the score is the sum of the contributions weight × strength, divided by the
+// total weight of the stated criteria, so it lies in [0, 1] and the explanation adds up to it.
 struct FitWeights {
   double mission = 0.30;
   double goals = 0.35;   // shared equally among the profile's goals
@@ -51,19 +51,84 @@ struct FitWeights {
   // Heavy enough that a stage the track is meant for outweighs a mission a sibling names
   // itself: a starting university is pointed at 育成型 before any 本格型 field.
   double stage = 0.25;
+  // The strength of a criterion met only partly: through the parent program (the umbrella
+  // speaks for all its tracks, a track that states it is the more specific answer), through
+  // one of an umbrella's tracks, or by a program open to any field or stage.
   double inherited = 0.5;
 };
 
-enum class Eligibility : std::uint8_t { eligible, via_partner, not_eligible };
-std::string_view to_string(Eligibility) noexcept;  // "eligible", "via-partner", "not-eligible"
+// How one stated criterion stands for one program.
+enum class Outcome : std::uint8_t {
+  met,      // the program states it: strength 1
+  partly,   // through its parent, one of its tracks, or by being open to all: `inherited`
+  missed,   // the program states something else: strength 0 (its paths show what)
+  unknown,  // the data says nothing about it: strength 0, shown as not known
+};
+std::string_view to_string(Outcome) noexcept;  // "met", "partly", "missed", "unknown"
+
+// How a university takes part in a program (docs/fit.md).
+enum class Route : std::uint8_t {
+  lead,       // it files the application itself (代表機関)
+  member,     // it joins the group that files (参画機関, a consortium with companies)
+  through,    // it takes part in a plan another body files (自治体が申請主体)
+  promotion,  // it moves on from a track it holds (育成型 → 本格型 by 昇格審査)
+  allocated,  // it receives the program without a call (基盤的経費)
+};
+std::string_view to_string(
+    Route) noexcept;  // "lead", "member", "through", "promotion", "allocated"
+
+// Whether the university can use the program in the fiscal year. Not eligible is kept for
+// real exclusions: no call that year, an excluded establishment, a place already held, no
+// route at all for a university.
+enum class Eligibility : std::uint8_t {
+  eligible,      // a route is open and the profile has all it needs
+  conditional,   // a route is open if the profile gets what it lacks (a partner that files …)
+  not_eligible,  // excluded, as the reasons say
+  unknown,       // a route is there, but whether a call runs that year is not known
+};
+// "eligible", "conditional", "not-eligible", "unknown"
+std::string_view to_string(Eligibility) noexcept;
 
 struct Criterion {
-  std::string id;           // "mission", "goal:purpose/…", "field:field/…", "stage"
-  Text description;         // what was asked, in both languages
+  std::string id;    // "mission", "goal:purpose/…", "field:field/…", "stage"
+  Text description;  // what was asked, in both languages
+  Outcome outcome = Outcome::unknown;
   double weight = 0;        // its share of the score's denominator
-  double strength = 0;      // 1 met directly, `inherited` via a parent program, 0 missed
+  double strength = 0;      // 1 met, `inherited` partly, 0 missed or not known
   double contribution = 0;  // weight * strength / total weight; sums to the score
+  Text how;                 // partly: through what (the parent, a track, open to all)
   std::vector<Path> paths;  // why it is met; when missed, what the program states instead
+};
+
+// What a route needs, and whether the profile has it.
+struct Need {
+  std::string id;  // the partner (partner/…) or applicant kind (applicant/…) needed
+  Text what;       // "a local government that files the application", …
+  bool met = false;
+};
+
+struct Participation {
+  Route route = Route::lead;
+  std::string applicant;    // who files the application (applicant/…); empty when allocated
+  std::vector<Need> needs;  // in the model's order
+  bool ready() const noexcept {
+    for (const Need& n : needs) {
+      if (!n.met) return false;
+    }
+    return true;
+  }
+};
+
+// The program's call in the fiscal year asked about: read from the program or, when it
+// states none, the nearest part_of ancestor that does.
+struct CallReading {
+  int fiscal_year = 0;
+  std::optional<CallStatus> status;  // empty: not known for that year
+  std::string from;                  // the program whose call this is (itself or an ancestor)
+  Text scope;                        // what is called, when not everything
+  std::string period;
+  std::optional<int> last_known;  // when the status is not known: the latest year that is
+  std::vector<Source> sources;
 };
 
 struct Recommendation {
@@ -71,22 +136,27 @@ struct Recommendation {
   Text name;
   double score = 0;
   Eligibility eligibility = Eligibility::eligible;
-  std::vector<Text> reasons;  // why the eligibility is what it is, conditions, notes
-  std::vector<Criterion> met;
-  std::vector<Criterion> missed;
-  std::vector<Path> paths;      // the eligibility paths (who applies, via which partner)
-  std::vector<Source> sources;  // of every fact on the paths above, without repeats
+  CallReading call;
+  // Every route open to the profile's applicant kind, the one the eligibility rests on first.
+  std::vector<Participation> routes;
+  std::vector<Text> reasons;        // why the eligibility is what it is, conditions, notes
+  std::vector<Criterion> criteria;  // every stated criterion, in the profile's order
+  std::size_t specificity = 0;      // criteria met directly (the first tie-break)
+  std::vector<Path> paths;          // the eligibility paths (who files, who joins, exclusions)
+  std::vector<Source> sources;      // of every fact on the paths above and the call, no repeats
 };
 
 struct FitResult {
-  Profile profile;  // as resolved: every id with its kind prefix
+  Profile profile;  // as resolved: every id with its kind prefix, the fiscal year filled in
   FitWeights weights;
-  // Programs meeting any criterion first, eligible before not; then by score, then by id.
+  // By score; ties by specificity (criteria met directly), then eligible, conditional,
+  // unknown, not eligible, then Japanese name, then id (ranking_order() says it in words).
   std::vector<Recommendation> results;
 };
 
 // The profile with every id in full ("social-implementation" -> "purpose/social-implementation")
-// and without repeats. Throws UnknownIdError for an id the model lacks.
+// and without repeats, and the fiscal year filled in from the model's when absent. Throws
+// UnknownIdError for an id the model lacks.
 Profile resolve_profile(const Model&, const Profile&);
 
 // Throws Error when the profile states no criterion (no mission, goal, field or stage), so
@@ -94,6 +164,8 @@ Profile resolve_profile(const Model&, const Profile&);
 // fit refuse with this message. fit() itself ranks such a profile, as fit_all() does for a
 // university that stores none.
 void require_criteria(const Profile&);
+// How fit() orders its results, in words for the reader of a ranking.
+Text ranking_order();
 
 // Every program, ranked for the profile. Throws UnknownIdError for an id the model lacks.
 FitResult fit(const Model&, const Profile&, const FitWeights& = {});
@@ -174,7 +246,7 @@ struct Diagnosis {
   std::string unresolved;  // candidate universities the source does not settle, if any
   // The same, read: each alternative reading of the source, as the university ids it names.
   std::vector<std::vector<std::string>> candidates;
-  std::string note;
+  Text note;
   double match = 1.0;  // for text queries: how well the text matched (0–1]
   std::vector<Source> sources;
 };

@@ -4,7 +4,7 @@
 // `explain` and `portfolio` read, and figures written for people.
 //
 // Every JSON document is one line of compact JSON with its keys sorted and no final newline.
-// Its "schema" member names the shape and its version ("kyoso.fit/1"); a change that removes
+// Its "schema" member names the shape and its version ("kyoso.fit/2"); a change that removes
 // or renames a member raises the version. A member that may have no value is present as null
 // or an empty array, so every document of a schema has the same keys. Texts in two languages
 // are {"ja", "en"}, both present; sources are as in the model file (docs/format.md). A path is
@@ -32,16 +32,16 @@ namespace kyoso {
 
 // ---- query results (query.hpp) ----------------------------------------------------------
 
-// "kyoso.fit/1": {"schema", "profile", "weights", "results": [recommendation…]}.
+// "kyoso.fit/2": {"schema", "profile", "weights", "order", "results": [recommendation…]}.
 std::string to_json(const FitResult&);
-// "kyoso.explain/1": {"schema", "profile", "result": recommendation}. The profile is the one
+// "kyoso.explain/2": {"schema", "profile", "result": recommendation}. The profile is the one
 // the recommendation was made for (resolve_profile() gives its full ids).
 std::string to_json(const Recommendation&, const Profile&);
-// "kyoso.rank/1": {"schema", "profile", "weights", "results": [{"id", "score",
+// "kyoso.rank/2": {"schema", "profile", "weights", "results": [{"id", "score",
 // "eligibility"}…]}: rank()'s answer for the profile (resolve_profile() gives its full ids)
 // under the weights it was ranked with.
 std::string to_json(const std::vector<RankedProgram>&, const Profile&, const FitWeights&);
-// "kyoso.diagnose/1": {"schema", "results": [diagnosis…]}.
+// "kyoso.diagnose/2": {"schema", "results": [diagnosis…]}.
 std::string to_json(const std::vector<Diagnosis>&);
 // "kyoso.neighbors/1": {"schema", "id": the start node, "neighbors": [neighbor…]}.
 std::string to_json(std::string_view start, const std::vector<Neighbor>&);
@@ -52,12 +52,12 @@ std::string to_json(const Portfolio&);
 
 // ---- every university at once (fit_all) --------------------------------------------------
 
-// "kyoso.fit_all/1": {"schema", "university", "profile", "results": [{"id", "score",
+// "kyoso.fit_all/2": {"schema", "university", "profile", "results": [{"id", "score",
 // "eligibility"}…]}, one university's ranking.
 std::string to_json(const UniversityFit&);
 
 struct FitAllOutput {
-  // JSON lines: one kyoso.fit_all/1 document per university, each ending in a newline. CSV:
+  // JSON lines: one kyoso.fit_all/2 document per university, each ending in a newline. CSV:
   // a header, then the rows university,rank,program,score,eligibility.
   enum class Format : std::uint8_t { jsonl, csv };
   Format format = Format::jsonl;
@@ -82,18 +82,20 @@ std::string to_json(const SimulationResult&);
 // Monte Carlo each count and spend_jpy is three columns, <name>_p10, <name>_p50, <name>_p90.
 std::string to_csv(const SimulationResult&);
 
-// "kyoso.compare.fit/1": {"schema", "entered": [id…], "left": [id…], "programs": [{"id",
+// "kyoso.compare.fit/2": {"schema", "entered": [id…], "left": [id…], "programs": [{"id",
 // "name", "base": {"rank", "score", "eligibility"} or null, "scenario": … or null, "entered",
 // "left", "rank_move", "score_change", "eligibility_changed", "changed"}…]}.
 std::string to_json(const FitComparison&);
 // "kyoso.compare.simulate/1": {"schema", "base": kyoso.simulate/1 document, "scenario": …,
 // "years": [{"fiscal_year", "active": {track: Δ}, "new", "promoted", "ended", "turned_away",
-// "spend_jpy", "budget_jpy", "over_budget", "budget_bound"}…]}, each a scenario − base delta.
+// "spend_jpy", "budget_jpy", "over_budget", "budget_bound"}…] each a scenario − base delta,
+// "assumptions_changed": {"base": [text…], "scenario": [text…]}}: the assumptions one run
+// states and the other does not.
 std::string to_json(const SimulationComparison&);
 
 // ---- the model itself ---------------------------------------------------------------------
 
-// "kyoso.node/1": {"schema", "node", "neighbors"}: the node (an id; the kind prefix may be
+// "kyoso.node/2": {"schema", "node", "neighbors"}: the node (an id; the kind prefix may be
 // left out) with everything the model file holds for it, and every edge at it with what the
 // edge carries, outgoing first, then by relation and the other end's id; each figure, the
 // node's or an edge's, also as "text" in `lang`.

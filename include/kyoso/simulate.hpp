@@ -103,7 +103,7 @@ struct SimulatedTrack {
   std::int64_t initial_sites = 0;  // running the year before the start
   std::string promotes_to;         // the track its review promotes into, if any
   double promotion_rate = 0;       // of a finishing cohort, if it promotes
-  bool open = true;                // takes new sites (attribute call is not "closed")
+  bool open = true;  // takes entries: its call that year is not closed or continuing-only
   friend bool operator==(const SimulatedTrack&, const SimulatedTrack&) = default;
 };
 

@@ -29,8 +29,10 @@ enum class Kind : std::uint8_t {
   prefecture,     // one of the 47 (都道府県), where a university is
   region,         // one of the eight regions (八地方区分) the prefectures are grouped into
   framework,      // a support framework a national university chose (重点支援①②③)
+  fund,           // a fund that pays for programs (2,000億円規模の基金等)
+  publication,    // a document the model reads, e.g. the casebook leaflet (連携事例集)
 };
-inline constexpr std::size_t kind_count = 18;
+inline constexpr std::size_t kind_count = 20;
 
 enum class Relation : std::uint8_t {
   part_of,          // program->program (track of), pillar->package
@@ -69,8 +71,13 @@ enum class Relation : std::uint8_t {
   candidate_for,    // university->program: under review, not (yet) awarded
   chose_framework,  // university->framework, for a period of fiscal years
   indicates,        // framework->mission: choosing it is evidence of that mission
+  // How else a university takes part besides filing the application itself (applied_by):
+  joined_by,  // program->applicant: joins the group that files, as a member (参画機関, consortium)
+  involves,  // program->applicant: takes part in a plan that another body files (自治体が申請)
+  funded_by,     // program->fund
+  described_in,  // factor/challenge->publication
 };
-inline constexpr std::size_t relation_count = 33;
+inline constexpr std::size_t relation_count = 37;
 
 // How sure the dataset is of an edge (casebook alignment: C, H, M, ?).
 enum class Certainty : std::uint8_t { certain, high, medium, unknown };
@@ -88,6 +95,16 @@ enum class Unit : std::uint8_t {
   basis_points,  // 1/100 of a percent: 5.4% = 540
 };
 
+// What a program calls for in a fiscal year (docs/format.md, "calls"). Files and users see
+// "open", "promotion-only", "continuing-only", "closed" and "allocated".
+enum class CallStatus : std::uint8_t {
+  open,             // takes new applications (perhaps for part of the program only: the scope)
+  promotion_only,   // reached only by promotion from another track (本格型 by 昇格審査)
+  continuing_only,  // no new projects; those running continue (OPERA 継続のみ)
+  closed,           // no call: places filled, or the program has ended
+  allocated,        // not a call at all: allocated without an application (基盤的経費)
+};
+
 enum class Direction : std::uint8_t { out, in, both };
 
 enum class Lang : std::uint8_t { ja, en };
@@ -97,6 +114,7 @@ std::string_view to_string(Relation) noexcept;
 std::string_view to_string(Certainty) noexcept;
 std::string_view to_string(Qualifier) noexcept;
 std::string_view to_string(Unit) noexcept;
+std::string_view to_string(CallStatus) noexcept;
 std::string_view to_string(Direction) noexcept;
 std::string_view to_string(Lang) noexcept;
 
@@ -105,6 +123,7 @@ std::optional<Relation> parse_relation(std::string_view) noexcept;
 std::optional<Certainty> parse_certainty(std::string_view) noexcept;
 std::optional<Qualifier> parse_qualifier(std::string_view) noexcept;
 std::optional<Unit> parse_unit(std::string_view) noexcept;
+std::optional<CallStatus> parse_call_status(std::string_view) noexcept;
 std::optional<Direction> parse_direction(std::string_view) noexcept;
 std::optional<Lang> parse_lang(std::string_view) noexcept;
 

@@ -1,6 +1,8 @@
 // compare_fit and compare_simulation: one query on two models, and the change between them.
 #include "kyoso/compare.hpp"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 namespace kyoso {
@@ -77,7 +79,17 @@ SimulationComparison compare_simulation(const Model& base, const Model& scenario
                                         std::string_view program,
                                         const SimulationOptions& options) {
   SimulationComparison out{
-      simulate(base, program, options), simulate(scenario, program, options), {}};
+      simulate(base, program, options), simulate(scenario, program, options), {}, {}, {}};
+  // An assumption is the same when its text is: each run writes its own in the same words.
+  auto only_in = [](const std::vector<Text>& these, const std::vector<Text>& others) {
+    std::vector<Text> out;
+    for (const Text& t : these) {
+      if (std::find(others.begin(), others.end(), t) == others.end()) out.push_back(t);
+    }
+    return out;
+  };
+  out.base_only_assumptions = only_in(out.base.assumptions, out.scenario.assumptions);
+  out.scenario_only_assumptions = only_in(out.scenario.assumptions, out.base.assumptions);
   std::map<int, const SimulatedYear*> base_years;
   for (const SimulatedYear& y : out.base.years) base_years[y.fiscal_year] = &y;
   for (const SimulatedYear& s : out.scenario.years) {

@@ -38,6 +38,8 @@ namespace {
 //   prefecture     tab            #e2efda   where a university is
 //   region         pentagon       #c9daf8   a group of prefectures
 //   framework      septagon       #d5a6bd   a support framework a national university chose
+//   fund           cylinder       #ffd966   a fund that pays for programs
+//   publication    Msquare        #eeeeee   a document the model reads (the casebook)
 struct KindStyle {
   Kind kind;
   const char* shape;
@@ -62,6 +64,8 @@ constexpr std::array<KindStyle, kind_count> kind_styles{{
     {Kind::prefecture, "tab", "#e2efda"},
     {Kind::region, "pentagon", "#c9daf8"},
     {Kind::framework, "septagon", "#d5a6bd"},
+    {Kind::fund, "cylinder", "#ffd966"},
+    {Kind::publication, "Msquare", "#eeeeee"},
 }};
 // The table is indexed by Kind; a kind added out of order would silently get another's style.
 static_assert([] {

@@ -17,9 +17,11 @@
 //           name_en          string
 //           description_ja   string
 //           description_en   string
-//           note             string
-//           attributes_json  string  {"call":"open"}                       ({} when none)
+//           note_ja          string
+//           note_en          string
+//           attributes_json  string  {"fields":"any"}                      ({} when none)
 //           figures_json     string  [{"name":"funding_per_site",…}]      ([] when none)
+//           calls_json       string  [{"status":"open","fiscal_year":2024,…}] ([] when none)
 //           sources_json     string  [{"document":…,"quote":…}]           ([] when none)
 //   edge    (edge id)        e0, e1 … in model order (by source id, relation, target id)
 //           relation         string  "serves"
@@ -29,7 +31,8 @@
 //           what_en          string
 //           attributes_json  string  {"round":"2"}                        ({} when none)
 //           figures_json     string  [{"name":"allocation",…}]            ([] when none)
-//           note             string
+//           note_ja          string
+//           note_en          string
 //           sources_json     string  as for nodes
 //
 // Why the kyoso id is an attribute and not the GraphML node id: write_graphml prints every
@@ -103,7 +106,10 @@ std::string to_graphml(const Model& model) {
                  [=](NodeIndex v) { return xml_safe(node(v).description.ja); });
   add<NodeIndex>(dp, "description_en",
                  [=](NodeIndex v) { return xml_safe(node(v).description.en); });
-  add<NodeIndex>(dp, "note", [=](NodeIndex v) { return xml_safe(node(v).note); });
+  add<NodeIndex>(dp, "note_ja", [=](NodeIndex v) { return xml_safe(node(v).note.ja); });
+  add<NodeIndex>(dp, "note_en", [=](NodeIndex v) { return xml_safe(node(v).note.en); });
+  add<NodeIndex>(dp, "calls_json",
+                 [=](NodeIndex v) { return compact(detail::calls_json(node(v).calls)); });
   add<NodeIndex>(dp, "attributes_json",
                  [=](NodeIndex v) { return compact(detail::attributes_json(node(v).attributes)); });
   add<NodeIndex>(dp, "figures_json",
@@ -133,7 +139,10 @@ std::string to_graphml(const Model& model) {
   add<EdgeDescriptor>(dp, "figures_json", [=](EdgeDescriptor d) {
     return compact(detail::figures_json(detail_of(d).figures));
   });
-  add<EdgeDescriptor>(dp, "note", [=](EdgeDescriptor d) { return xml_safe(detail_of(d).note); });
+  add<EdgeDescriptor>(dp, "note_ja",
+                      [=](EdgeDescriptor d) { return xml_safe(detail_of(d).note.ja); });
+  add<EdgeDescriptor>(dp, "note_en",
+                      [=](EdgeDescriptor d) { return xml_safe(detail_of(d).note.en); });
   add<EdgeDescriptor>(dp, "sources_json", [=](EdgeDescriptor d) {
     return compact(detail::sources_json(detail_of(d).sources));
   });

@@ -170,8 +170,24 @@ json::array figures_json(const std::vector<Figure>& figures) {
     o["unit"] = std::string(to_string(f.unit));
     o["qualifier"] = std::string(to_string(f.qualifier));
     if (f.fiscal_year) o["fiscal_year"] = *f.fiscal_year;
-    if (!f.note.empty()) o["note"] = f.note;
+    if (!f.note.empty()) o["note"] = text_json(f.note);
     if (!f.sources.empty()) o["sources"] = sources_json(f.sources);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+json::array calls_json(const std::vector<Call>& calls) {
+  json::array out;
+  for (const Call& c : calls) {
+    json::object o;
+    o["status"] = std::string(to_string(c.status));
+    if (c.fiscal_year) o["fiscal_year"] = *c.fiscal_year;
+    if (c.until_fiscal_year) o["until_fiscal_year"] = *c.until_fiscal_year;
+    if (!c.scope.empty()) o["scope"] = text_json(c.scope);
+    if (!c.period.empty()) o["period"] = c.period;
+    if (!c.note.empty()) o["note"] = text_json(c.note);
+    if (!c.sources.empty()) o["sources"] = sources_json(c.sources);
     out.push_back(std::move(o));
   }
   return out;

@@ -41,6 +41,7 @@ boost::json::object text_json(const Text&);
 boost::json::object bilingual_json(const Text&);
 boost::json::array sources_json(const std::vector<Source>&);
 boost::json::array figures_json(const std::vector<Figure>&);
+boost::json::array calls_json(const std::vector<Call>&);
 boost::json::object attributes_json(const std::map<std::string, std::string>&);
 
 }  // namespace kyoso::detail

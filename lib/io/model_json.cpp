@@ -119,6 +119,44 @@ Text ModelJsonReader::text(const json::object& o, std::string_view key,
   return Text{optional_string(t, "ja", here), optional_string(t, "en", here)};
 }
 
+Text ModelJsonReader::note(const json::object& o, const std::string& at) const {
+  const json::value* v = o.if_contains("note");
+  if (!v) return {};
+  if (v->is_string()) {
+    std::string s = string(*v, at + "/note");
+    return Text{s, s};
+  }
+  return text(o, "note", at);
+}
+
+Call ModelJsonReader::call(const json::value& v, const std::string& at) const {
+  const json::object& o = object(v, at);
+  only_keys(o, {"fiscal_year", "until_fiscal_year", "status", "scope", "period", "note", "sources"},
+            at);
+  Call c;
+  std::string status = string(member(o, "status", at), at + "/status");
+  auto parsed = parse_call_status(status);
+  if (!parsed) {
+    fail("unknown call status \"" + status +
+             "\" (expected open, promotion-only, continuing-only, closed or allocated)",
+         at + "/status");
+  }
+  c.status = *parsed;
+  c.fiscal_year = fiscal_year(o, at);
+  if (const json::value* until = o.if_contains("until_fiscal_year")) {
+    std::int64_t year = integer(*until, at + "/until_fiscal_year");
+    if (year < 1900 || year > 2200) {
+      fail("until_fiscal_year out of range (1900-2200)", at + "/until_fiscal_year");
+    }
+    c.until_fiscal_year = static_cast<int>(year);
+  }
+  c.scope = text(o, "scope", at);
+  c.period = optional_string(o, "period", at);
+  c.note = note(o, at);
+  c.sources = sources(o, at);
+  return c;
+}
+
 std::vector<Source> ModelJsonReader::sources(const json::object& o, const std::string& at) const {
   std::vector<Source> out;
   const json::value* v = o.if_contains("sources");
@@ -157,7 +195,7 @@ Figure ModelJsonReader::figure(const json::value& v, const std::string& at) cons
     f.qualifier = *parsed;
   }
   f.fiscal_year = fiscal_year(o, at);
-  f.note = optional_string(o, "note", at);
+  f.note = note(o, at);
   f.sources = sources(o, at);
   return f;
 }
@@ -189,8 +227,8 @@ Node ModelJsonReader::node_metadata(const std::string& id, const json::object& m
                                     const std::string& at,
                                     std::initializer_list<std::string_view> extra_keys) const {
   for (const auto& kv : meta) {
-    static constexpr std::string_view keys[] = {"kind",    "name", "description", "attributes",
-                                                "figures", "note", "sources"};
+    static constexpr std::string_view keys[] = {"kind",    "name",  "description", "attributes",
+                                                "figures", "calls", "note",        "sources"};
     std::string_view key = view(kv.key());
     if (std::find(std::begin(keys), std::end(keys), key) == std::end(keys) &&
         std::find(extra_keys.begin(), extra_keys.end(), key) == extra_keys.end()) {
@@ -209,8 +247,20 @@ Node ModelJsonReader::node_metadata(const std::string& id, const json::object& m
   n.name = text(meta, "name", at);
   n.description = text(meta, "description", at);
   n.attributes = attributes(meta, at);
+  if (n.attributes.count("call")) {
+    fail(
+        "the \"call\" attribute was replaced by \"calls\", dated by fiscal year "
+        "(docs/format.md), e.g. \"calls\": [{\"status\": \"open\", \"fiscal_year\": 2024}]",
+        at + "/attributes/call", id);
+  }
+  if (const json::value* calls = meta.if_contains("calls")) {
+    const json::array& list = array(*calls, at + "/calls");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      n.calls.push_back(call(list[i], at + "/calls/" + std::to_string(i)));
+    }
+  }
   n.figures = figures(meta, at);
-  n.note = optional_string(meta, "note", at);
+  n.note = note(meta, at);
   n.sources = sources(meta, at);
   return n;
 }
@@ -245,13 +295,13 @@ void ModelJsonReader::edge_metadata(const json::value& v, const std::string& her
   e.detail.what = text(meta, "what", here);
   e.detail.attributes = attributes(meta, here);
   e.detail.figures = figures(meta, here);
-  e.detail.note = optional_string(meta, "note", here);
+  e.detail.note = note(meta, here);
   e.detail.sources = sources(meta, here);
 }
 
 namespace {
-void put_common(json::object& o, const std::string& note, const std::vector<Source>& sources) {
-  if (!note.empty()) o["note"] = note;
+void put_common(json::object& o, const Text& note, const std::vector<Source>& sources) {
+  if (!note.empty()) o["note"] = text_json(note);
   if (!sources.empty()) o["sources"] = sources_json(sources);
 }
 }  // namespace
@@ -263,6 +313,7 @@ json::object node_metadata_json(const Node& n) {
   if (!n.description.empty()) meta["description"] = text_json(n.description);
   if (!n.attributes.empty()) meta["attributes"] = attributes_json(n.attributes);
   if (!n.figures.empty()) meta["figures"] = figures_json(n.figures);
+  if (!n.calls.empty()) meta["calls"] = calls_json(n.calls);
   put_common(meta, n.note, n.sources);
   return meta;
 }

@@ -58,6 +58,9 @@ class ModelJsonReader {
   std::optional<int> fiscal_year(const boost::json::object&, const std::string& at) const;
 
   Text text(const boost::json::object&, std::string_view key, const std::string& at) const;
+  // A note: {"ja", "en"}, or a plain string (read as the same text in both languages).
+  Text note(const boost::json::object&, const std::string& at) const;
+  Call call(const boost::json::value&, const std::string& at) const;
   std::vector<Source> sources(const boost::json::object&, const std::string& at) const;
   Figure figure(const boost::json::value&, const std::string& at) const;
   // The object's "attributes" (string values) and "figures", if any.

@@ -41,9 +41,11 @@ json::object node_json(const Node& n) {
   o["name_en"] = n.name.en;
   o["description_ja"] = n.description.ja;
   o["description_en"] = n.description.en;
-  o["note"] = n.note;
+  o["note_ja"] = n.note.ja;
+  o["note_en"] = n.note.en;
   o["attributes"] = detail::attributes_json(n.attributes);
   o["figures"] = detail::figures_json(n.figures);
+  o["calls"] = detail::calls_json(n.calls);
   o["sources"] = detail::sources_json(n.sources);
   return o;
 }
@@ -62,7 +64,8 @@ json::object link_json(const Model& model, EdgeIndex i) {
   o["what"] = detail::text_json(d.what);
   o["attributes"] = detail::attributes_json(d.attributes);
   o["figures"] = detail::figures_json(d.figures);
-  o["note"] = d.note;
+  o["note_ja"] = d.note.ja;
+  o["note_en"] = d.note.en;
   o["sources"] = detail::sources_json(d.sources);
   return o;
 }

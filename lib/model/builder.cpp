@@ -441,6 +441,36 @@ std::string id_problem(std::string_view id) {
   return part_empty ? grammar : std::string();
 }
 
+namespace {
+// A program's calls: each covers a span of fiscal years, and no two cover the same year, so
+// that a year's status is one entry's.
+std::string calls_problem(const Node& n) {
+  if (!n.calls.empty() && n.kind != Kind::program) return "only a program has calls";
+  for (std::size_t i = 0; i < n.calls.size(); ++i) {
+    const Call& c = n.calls[i];
+    std::string at = "calls/" + std::to_string(i) + ": ";
+    if (c.until_fiscal_year && !c.fiscal_year) {
+      return at + "until_fiscal_year needs a fiscal_year";
+    }
+    if (c.until_fiscal_year && *c.until_fiscal_year < *c.fiscal_year) {
+      return at + "until_fiscal_year is before fiscal_year";
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      const Call& d = n.calls[j];
+      int first = c.fiscal_year.value_or(0),
+          last = c.until_fiscal_year.value_or(c.fiscal_year.value_or(9999));
+      for (int year = std::max(first, 1900); year <= std::min(last, 2200); ++year) {
+        if (d.covers(year)) {
+          return at + "covers fiscal year " + std::to_string(year) + " as calls/" +
+                 std::to_string(j) + " does";
+        }
+      }
+    }
+  }
+  return {};
+}
+}  // namespace
+
 std::string node_problem(const Node& n) {
   if (std::string problem = id_problem(n.id); !problem.empty()) return problem;
   auto slash = n.id.find('/');
@@ -454,7 +484,7 @@ std::string node_problem(const Node& n) {
     if (f.name.empty()) return "a figure needs a name";
     if (f.value < 0) return "figure '" + f.name + "' is negative";
   }
-  return {};
+  return calls_problem(n);
 }
 
 std::string edge_problem(Relation relation, std::string_view source, std::string_view target,

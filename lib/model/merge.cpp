@@ -108,6 +108,20 @@ class Overlay {
     if (before != after) conflict(what, before, after, where, id);
   }
 
+  // "2023-2024: open, 2025: closed" — enough to see where two histories differ.
+  static std::string calls_text(const std::vector<Call>& calls) {
+    std::string out;
+    for (const Call& c : calls) {
+      std::string years = "every year";
+      if (c.fiscal_year) {
+        years = std::to_string(*c.fiscal_year);
+        if (c.until_fiscal_year) years += "-" + std::to_string(*c.until_fiscal_year);
+      }
+      out += (out.empty() ? "" : ", ") + years + ": " + std::string(to_string(c.status));
+    }
+    return out;
+  }
+
   // A value one layer may leave out: the other's, or both when equal.
   std::string either(const std::string& what, const std::string& before, const std::string& after,
                      const std::string& where, const std::string& id) const {
@@ -148,6 +162,12 @@ class Overlay {
     out.attributes = unite_attributes(before.attributes, after.attributes, where, id);
     unite(out.figures, after.figures);
     out.note = either("note", before.note, after.note, where + "/note", id);
+    // A program's calls are a history: one layer states it, or both state the same.
+    if (out.calls.empty()) {
+      out.calls = after.calls;
+    } else if (!after.calls.empty() && out.calls != after.calls) {
+      conflict("calls", calls_text(out.calls), calls_text(after.calls), where + "/calls", id);
+    }
     unite(out.sources, after.sources);
     return out;
   }

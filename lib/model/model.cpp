@@ -34,6 +34,13 @@ std::string_view EdgeDetail::attribute(std::string_view key) const noexcept {
   return it == attributes.end() ? std::string_view{} : std::string_view{it->second};
 }
 
+const Call* Node::call(int fiscal_year) const noexcept {
+  for (const Call& c : calls) {
+    if (c.covers(fiscal_year)) return &c;
+  }
+  return nullptr;
+}
+
 namespace {
 std::shared_ptr<const Model::Impl> empty_impl() {
   static const auto empty = [] {

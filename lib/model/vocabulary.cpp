@@ -6,9 +6,9 @@ namespace kyoso {
 namespace {
 
 constexpr std::array<std::string_view, kind_count> kind_names{
-    "package",    "pillar",  "program",       "purpose",    "mission", "field",
-    "applicant",  "org",     "stakeholder",   "factor",     "stage",   "challenge",
-    "university", "partner", "establishment", "prefecture", "region",  "framework"};
+    "package",       "pillar",      "program", "purpose",   "mission",   "field",      "applicant",
+    "org",           "stakeholder", "factor",  "stage",     "challenge", "university", "partner",
+    "establishment", "prefecture",  "region",  "framework", "fund",      "publication"};
 
 constexpr std::array<std::string_view, relation_count> relation_names{
     "part_of",           "in_pillar",       "serves",      "targets",        "suits_field",
@@ -17,12 +17,15 @@ constexpr std::array<std::string_view, relation_count> relation_names{
     "needs_partner",     "applies_as",      "excludes",    "suits_stage",    "has_mission",
     "pursues",           "works_in",        "has_partner", "established_as", "reached_stage",
     "collaborates_with", "located_in",      "in_region",   "succeeded_by",   "partners_in",
-    "candidate_for",     "chose_framework", "indicates"};
+    "candidate_for",     "chose_framework", "indicates",   "joined_by",      "involves",
+    "funded_by",         "described_in"};
 
 constexpr std::array<std::string_view, 4> certainty_names{"certain", "high", "medium", "unknown"};
 constexpr std::array<std::string_view, 4> qualifier_names{"exact", "approx", "up_to", "at_least"};
 constexpr std::array<std::string_view, 7> unit_names{
     "jpy", "jpy_per_year", "years", "fiscal_years", "sites", "count", "basis_points"};
+constexpr std::array<std::string_view, 5> call_status_names{
+    "open", "promotion-only", "continuing-only", "closed", "allocated"};
 constexpr std::array<std::string_view, 3> direction_names{"out", "in", "both"};
 constexpr std::array<std::string_view, 2> lang_names{"ja", "en"};
 
@@ -88,6 +91,9 @@ constexpr P succeeded_by[]{{K::university, K::university}};
 constexpr P university_to_program[]{{K::university, K::program}};
 constexpr P chose_framework[]{{K::university, K::framework}};
 constexpr P indicates[]{{K::framework, K::mission}};
+constexpr P program_to_applicant[]{{K::program, K::applicant}};
+constexpr P funded_by[]{{K::program, K::fund}};
+constexpr P described_in[]{{K::factor, K::publication}, {K::challenge, K::publication}};
 
 constexpr std::array<std::span<const P>, relation_count> signatures{part_of,
                                                                     in_pillar,
@@ -121,7 +127,11 @@ constexpr std::array<std::span<const P>, relation_count> signatures{part_of,
                                                                     university_to_program,
                                                                     university_to_program,
                                                                     chose_framework,
-                                                                    indicates};
+                                                                    indicates,
+                                                                    program_to_applicant,
+                                                                    program_to_applicant,
+                                                                    funded_by,
+                                                                    described_in};
 
 }  // namespace
 
@@ -130,6 +140,7 @@ std::string_view to_string(Relation v) noexcept { return name(relation_names, v)
 std::string_view to_string(Certainty v) noexcept { return name(certainty_names, v); }
 std::string_view to_string(Qualifier v) noexcept { return name(qualifier_names, v); }
 std::string_view to_string(Unit v) noexcept { return name(unit_names, v); }
+std::string_view to_string(CallStatus v) noexcept { return name(call_status_names, v); }
 std::string_view to_string(Direction v) noexcept { return name(direction_names, v); }
 std::string_view to_string(Lang v) noexcept { return name(lang_names, v); }
 
@@ -144,6 +155,9 @@ std::optional<Qualifier> parse_qualifier(std::string_view s) noexcept {
   return parse<Qualifier>(qualifier_names, s);
 }
 std::optional<Unit> parse_unit(std::string_view s) noexcept { return parse<Unit>(unit_names, s); }
+std::optional<CallStatus> parse_call_status(std::string_view s) noexcept {
+  return parse<CallStatus>(call_status_names, s);
+}
 std::optional<Direction> parse_direction(std::string_view s) noexcept {
   return parse<Direction>(direction_names, s);
 }

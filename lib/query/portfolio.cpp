@@ -17,8 +17,9 @@ struct Candidate {
 
 std::vector<std::string> goals_met(const Recommendation& r) {
   std::vector<std::string> out;
-  for (const Criterion& c : r.met) {
-    if (c.id.starts_with("goal:")) out.push_back(c.id.substr(5));
+  for (const Criterion& c : r.criteria) {
+    bool met = c.outcome == Outcome::met || c.outcome == Outcome::partly;
+    if (met && c.id.starts_with("goal:")) out.push_back(c.id.substr(5));
   }
   return out;
 }
@@ -122,8 +123,9 @@ bool is_descendant(const Model& model, const std::string& id, const std::string&
 }
 
 bool stage_missed(const Recommendation& r) {
-  return std::any_of(r.missed.begin(), r.missed.end(),
-                     [](const Criterion& c) { return c.id == "stage"; });
+  return std::any_of(r.criteria.begin(), r.criteria.end(), [](const Criterion& c) {
+    return c.id == "stage" && c.outcome == Outcome::missed;
+  });
 }
 
 }  // namespace
@@ -203,6 +205,22 @@ Portfolio portfolio(const Model& model, const Profile& profile, const FitWeights
                                 "starts after promotion from " + earlier.name.en});
         out.plan.push_back(std::move(before));
       }
+    }
+    // A track that leads on by promotion review: the later track follows it on the timeline,
+    // when the profile could hold it then (it is not excluded for other reasons).
+    for (const Step& s : model.neighbors(index, Direction::out, Relation::promotes_to)) {
+      const Recommendation* later = nullptr;
+      for (const Recommendation& r : ranked.results) {
+        if (r.id == model.node(s.node).id) later = &r;
+      }
+      if (!later || item.years == 0) continue;
+      PlanItem next = item_for(model, *later, pick->covers);
+      next.start_year = item.start_year + item.years;
+      next.reasons.push_back({pick->fit->name.ja + "から昇格審査を経て移行",
+                              "reached by promotion review from " + pick->fit->name.en});
+      item.reasons.push_back({later->name.ja + "への昇格審査につながる",
+                              "leads to " + later->name.en + " by promotion review"});
+      out.plan.push_back(std::move(next));
     }
     out.plan.push_back(std::move(item));
   }

@@ -1,4 +1,4 @@
-// The comparisons as documents: "kyoso.compare.fit/1" and "kyoso.compare.simulate/1", the
+// The comparisons as documents: "kyoso.compare.fit/2" and "kyoso.compare.simulate/1", the
 // latter embedding both sides' "kyoso.simulate/1" documents.
 #include <boost/json.hpp>
 
@@ -38,7 +38,7 @@ std::string to_json(const FitComparison& c) {
   return detail::document({{"entered", detail::strings_json(c.entered())},
                            {"left", detail::strings_json(c.left())},
                            {"programs", std::move(programs)}},
-                          "kyoso.compare.fit/1");
+                          "kyoso.compare.fit/2");
 }
 
 std::string to_json(const SimulationComparison& c) {
@@ -57,10 +57,18 @@ std::string to_json(const SimulationComparison& c) {
                                  {"over_budget", y.over_budget},
                                  {"budget_bound", y.budget_bound}});
   }
-  return detail::document({{"base", detail::simulation_json(c.base)},
-                           {"scenario", detail::simulation_json(c.scenario)},
-                           {"years", std::move(years)}},
-                          "kyoso.compare.simulate/1");
+  auto texts = [](const std::vector<Text>& list) {
+    json::array out;
+    for (const Text& t : list) out.push_back(detail::bilingual_json(t));
+    return out;
+  };
+  return detail::document(
+      {{"base", detail::simulation_json(c.base)},
+       {"scenario", detail::simulation_json(c.scenario)},
+       {"years", std::move(years)},
+       {"assumptions_changed", json::object{{"base", texts(c.base_only_assumptions)},
+                                            {"scenario", texts(c.scenario_only_assumptions)}}}},
+      "kyoso.compare.simulate/1");
 }
 
 }  // namespace kyoso

@@ -53,7 +53,8 @@ json::object profile_json(const Profile& p) {
           {"partners", strings_json(p.partners)},
           {"holds", strings_json(p.holds)},
           {"establishment", optional_id(p.establishment)},
-          {"applicant", optional_id(p.applicant)}};
+          {"applicant", optional_id(p.applicant)},
+          {"fiscal_year", p.fiscal_year ? json::value(*p.fiscal_year) : json::value()}};
 }
 
 json::object weights_json(const FitWeights& w) {

@@ -1,4 +1,4 @@
-// fit_all()'s answer as "kyoso.fit_all/1" JSON lines or CSV rows (report.hpp). Written by
+// fit_all()'s answer as "kyoso.fit_all/2" JSON lines or CSV rows (report.hpp). Written by
 // hand rather than through a JSON tree: a national model has a thousand lines of hundreds of
 // results, and building and sorting a tree for each would cost more than the fit. The keys
 // are in sorted order and the numbers written by the JSON writer's own rule, as in every
@@ -35,6 +35,8 @@ void append_profile(std::string& out, const Profile& p) {
   append_id(out, p.establishment);
   out += ",\"fields\":";
   append_ids(out, p.fields);
+  out += ",\"fiscal_year\":";
+  out += p.fiscal_year ? std::to_string(*p.fiscal_year) : std::string("null");
   out += ",\"goals\":";
   append_ids(out, p.goals);
   out += ",\"holds\":";
@@ -63,7 +65,7 @@ void append_line(std::string& out, const UniversityFit& fit,
     detail::append_number(out, ranking[i].score);
     out += '}';
   }
-  out += "],\"schema\":\"kyoso.fit_all/1\",\"university\":";
+  out += "],\"schema\":\"kyoso.fit_all/2\",\"university\":";
   out += json_quote(fit.university);
   out += '}';
 }

@@ -1,5 +1,5 @@
 // The documents about a model rather than a query's answer (report.hpp): one node with its
-// neighbours ("kyoso.node/1"), the counts ("kyoso.stats/1") and a successful check
+// neighbours ("kyoso.node/2"), the counts ("kyoso.stats/1") and a successful check
 // ("kyoso.validate/1"); and where an input went wrong ("kyoso.error/1").
 #include <algorithm>
 #include <array>
@@ -26,7 +26,7 @@ json::object figure_json(const Figure& figure, Lang lang) {
           {"unit", to_string(figure.unit)},
           {"qualifier", to_string(figure.qualifier)},
           {"fiscal_year", figure.fiscal_year ? json::value(*figure.fiscal_year) : json::value()},
-          {"note", figure.note},
+          {"note", bilingual_json(figure.note)},
           {"sources", sources_json(figure.sources)},
           {"text", to_text(figure, lang)}};
 }
@@ -43,6 +43,23 @@ json::array figures_json(const std::vector<Figure>& figures, Lang lang) {
   return out;
 }
 
+// Every member present, as in the other result documents.
+json::array calls_json(const std::vector<Call>& calls) {
+  json::array out;
+  for (const Call& c : calls) {
+    out.push_back(
+        json::object{{"status", to_string(c.status)},
+                     {"fiscal_year", c.fiscal_year ? json::value(*c.fiscal_year) : json::value()},
+                     {"until_fiscal_year",
+                      c.until_fiscal_year ? json::value(*c.until_fiscal_year) : json::value()},
+                     {"scope", bilingual_json(c.scope)},
+                     {"period", c.period},
+                     {"note", bilingual_json(c.note)},
+                     {"sources", sources_json(c.sources)}});
+  }
+  return out;
+}
+
 json::object node_json(const Node& node, Lang lang) {
   return {{"id", node.id},
           {"kind", to_string(node.kind)},
@@ -50,7 +67,8 @@ json::object node_json(const Node& node, Lang lang) {
           {"description", bilingual_json(node.description)},
           {"attributes", attributes_json(node.attributes)},
           {"figures", figures_json(node.figures, lang)},
-          {"note", node.note},
+          {"calls", calls_json(node.calls)},
+          {"note", bilingual_json(node.note)},
           {"sources", sources_json(node.sources)}};
 }
 
@@ -78,7 +96,7 @@ json::object neighbour_json(const Model& model, const Step& step, Lang lang) {
           {"what", detail.what.empty() ? json::value() : json::value(bilingual_json(detail.what))},
           {"attributes", attributes_json(detail.attributes)},
           {"figures", figures_json(detail.figures, lang)},
-          {"note", detail.note},
+          {"note", bilingual_json(detail.note)},
           {"sources", sources_json(detail.sources)}};
 }
 
@@ -104,7 +122,7 @@ std::string node_json(const Model& model, std::string_view id, Lang lang) {
   }
   return detail::document(
       {{"node", node_json(model.node(node), lang)}, {"neighbors", std::move(neighbours)}},
-      "kyoso.node/1");
+      "kyoso.node/2");
 }
 
 std::string stats_json(const Model& model) {

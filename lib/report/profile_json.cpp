@@ -46,10 +46,12 @@ class ProfileReader {
       } else if (key == "applicant") {
         std::string applicant = one(v, at, Kind::applicant);
         if (!applicant.empty()) p.applicant = applicant;
+      } else if (key == "fiscal_year") {
+        p.fiscal_year = year(v, at);
       } else {
         fail("unknown member \"" + std::string(key) +
                  "\" (a profile has mission, goals, fields, stage, partners, holds, "
-                 "establishment, applicant)",
+                 "establishment, applicant, fiscal_year)",
              at);
       }
     }
@@ -84,6 +86,15 @@ class ProfileReader {
   std::string one(const json::value& v, const std::string& at, Kind kind) const {
     if (v.is_null() || (v.is_string() && v.get_string().empty())) return {};
     return id(v, at, kind);
+  }
+
+  // A fiscal year (2024), or null for the model's.
+  std::optional<int> year(const json::value& v, const std::string& at) const {
+    if (v.is_null()) return std::nullopt;
+    if (!v.is_int64() || v.get_int64() < 1900 || v.get_int64() > 2200) {
+      fail("expected a fiscal year (an integer, 1900-2200) or null", at);
+    }
+    return static_cast<int>(v.get_int64());
   }
 
   std::vector<std::string> many(const json::value& v, const std::string& at, Kind kind) const {

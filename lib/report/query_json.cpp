@@ -26,10 +26,41 @@ json::array criteria_json(const std::vector<Criterion>& criteria) {
   for (const Criterion& c : criteria) {
     out.push_back(json::object{{"id", c.id},
                                {"description", bilingual_json(c.description)},
+                               {"outcome", to_string(c.outcome)},
                                {"weight", c.weight},
                                {"strength", c.strength},
                                {"contribution", c.contribution},
+                               {"how", bilingual_json(c.how)},
                                {"paths", paths_json(c.paths)}});
+  }
+  return out;
+}
+
+json::value optional_year(std::optional<int> year) {
+  return year ? json::value(*year) : json::value();
+}
+
+json::object call_json(const CallReading& c) {
+  return {{"fiscal_year", c.fiscal_year != 0 ? json::value(c.fiscal_year) : json::value()},
+          {"status", c.status ? json::value(to_string(*c.status)) : json::value()},
+          {"from", optional_id(c.from)},
+          {"scope", bilingual_json(c.scope)},
+          {"period", c.period.empty() ? json::value() : json::value(c.period)},
+          {"last_known", optional_year(c.last_known)},
+          {"sources", sources_json(c.sources)}};
+}
+
+json::array routes_json(const std::vector<Participation>& routes) {
+  json::array out;
+  for (const Participation& p : routes) {
+    json::array needs;
+    for (const Need& n : p.needs) {
+      needs.push_back(json::object{{"id", n.id}, {"what", bilingual_json(n.what)}, {"met", n.met}});
+    }
+    out.push_back(json::object{{"route", to_string(p.route)},
+                               {"applicant", optional_id(p.applicant)},
+                               {"ready", p.ready()},
+                               {"needs", std::move(needs)}});
   }
   return out;
 }
@@ -38,10 +69,12 @@ json::object recommendation_json(const Recommendation& r) {
   return {{"id", r.id},
           {"name", bilingual_json(r.name)},
           {"score", r.score},
+          {"specificity", r.specificity},
           {"eligibility", to_string(r.eligibility)},
+          {"call", call_json(r.call)},
+          {"routes", routes_json(r.routes)},
           {"reasons", texts_json(r.reasons)},
-          {"met", criteria_json(r.met)},
-          {"missed", criteria_json(r.missed)},
+          {"criteria", criteria_json(r.criteria)},
           {"paths", paths_json(r.paths)},
           {"sources", sources_json(r.sources)}};
 }
@@ -75,7 +108,7 @@ json::object diagnosis_json(const Diagnosis& d) {
           {"factors", std::move(factors)},
           {"references", std::move(references)},
           {"unresolved", std::move(unresolved)},
-          {"note", d.note},
+          {"note", bilingual_json(d.note)},
           {"match", d.match},
           {"sources", sources_json(d.sources)}};
 }
@@ -102,14 +135,15 @@ std::string to_json(const FitResult& result) {
   for (const Recommendation& r : result.results) results.push_back(recommendation_json(r));
   return document({{"profile", profile_json(result.profile)},
                    {"weights", weights_json(result.weights)},
+                   {"order", bilingual_json(ranking_order())},
                    {"results", std::move(results)}},
-                  "kyoso.fit/1");
+                  "kyoso.fit/2");
 }
 
 std::string to_json(const Recommendation& recommendation, const Profile& profile) {
   return document(
       {{"profile", profile_json(profile)}, {"result", recommendation_json(recommendation)}},
-      "kyoso.explain/1");
+      "kyoso.explain/2");
 }
 
 std::string to_json(const std::vector<RankedProgram>& ranking, const Profile& profile,
@@ -122,13 +156,13 @@ std::string to_json(const std::vector<RankedProgram>& ranking, const Profile& pr
   return document({{"profile", profile_json(profile)},
                    {"weights", weights_json(weights)},
                    {"results", std::move(results)}},
-                  "kyoso.rank/1");
+                  "kyoso.rank/2");
 }
 
 std::string to_json(const std::vector<Diagnosis>& diagnoses) {
   json::array results;
   for (const Diagnosis& d : diagnoses) results.push_back(diagnosis_json(d));
-  return document({{"results", std::move(results)}}, "kyoso.diagnose/1");
+  return document({{"results", std::move(results)}}, "kyoso.diagnose/2");
 }
 
 std::string to_json(std::string_view start, const std::vector<Neighbor>& neighbors) {

@@ -145,7 +145,14 @@ class Applier {
         (path->lang == Lang::ja ? n.description.ja : n.description.en) = text ? *text : "";
         break;
       case EditPath::Part::note:
-        n.note = text ? *text : "";
+        if (path->both_languages) {
+          n.note = text ? Text{*text, *text} : Text{};
+        } else {
+          (path->lang == Lang::ja ? n.note.ja : n.note.en) = text ? *text : "";
+        }
+        break;
+      case EditPath::Part::call:
+        set_call(n, *path, e.value);
         break;
       case EditPath::Part::attribute:
         if (text) {
@@ -161,6 +168,59 @@ class Applier {
     }
     problem = detail::node_problem(n);
     if (!problem.empty()) fail(problem, at_, n.id);
+  }
+
+  // A call edit concerns one fiscal year: the entry covering it is split out of its span, so
+  // that the other years keep what they had; a year no entry covers gets a new entry, which
+  // needs its status first. A null status removes the year's call (its status is then not
+  // known).
+  void set_call(Node& n, const EditPath& path, const EditValue& value) {
+    const int year = *path.fiscal_year;
+    const std::string* text = std::get_if<std::string>(&value);
+    auto covering =
+        std::find_if(n.calls.begin(), n.calls.end(), [&](const Call& c) { return c.covers(year); });
+    Call call;
+    if (covering == n.calls.end()) {
+      if (path.member != EditPath::Member::status) {
+        fail("node '" + n.id + "' has no call for fiscal year " + std::to_string(year) +
+                 "; set calls@" + std::to_string(year) + "/status first",
+             at_ + "/path", n.id);
+      }
+      if (!text) return;  // removing what is not there leaves nothing to do
+    } else {
+      call = *covering;
+      n.calls.erase(covering);
+      int first = call.fiscal_year.value_or(1900);
+      int last = call.fiscal_year ? call.until_fiscal_year.value_or(first) : 2200;
+      auto keep = [&](int from, int to) {
+        if (from > to) return;
+        Call part = call;
+        part.fiscal_year = from;
+        part.until_fiscal_year = to == from ? std::nullopt : std::optional<int>(to);
+        n.calls.push_back(std::move(part));
+      };
+      keep(first, year - 1);
+      keep(year + 1, last);
+    }
+    call.fiscal_year = year;
+    call.until_fiscal_year.reset();
+    if (path.member == EditPath::Member::status) {
+      if (!text) {
+        sort_calls(n);
+        return;
+      }
+      call.status = *parse_call_status(*text);
+    } else {
+      (path.lang == Lang::ja ? call.scope.ja : call.scope.en) = text ? *text : "";
+    }
+    n.calls.push_back(std::move(call));
+    sort_calls(n);
+  }
+
+  static void sort_calls(Node& n) {
+    std::sort(n.calls.begin(), n.calls.end(), [](const Call& a, const Call& b) {
+      return a.fiscal_year.value_or(0) < b.fiscal_year.value_or(0);
+    });
   }
 
   // The figure a path selects: the first of its name (and fiscal year, with "@"), which is the
@@ -210,10 +270,14 @@ class Applier {
       case EditPath::Member::qualifier:
         it->qualifier = *parse_qualifier(std::get<std::string>(value));
         break;
-      case EditPath::Member::note:
-        it->note = std::holds_alternative<std::string>(value) ? std::get<std::string>(value) : "";
+      case EditPath::Member::note: {
+        const std::string* text = std::get_if<std::string>(&value);
+        it->note = text ? Text{*text, *text} : Text{};
         break;
+      }
       case EditPath::Member::whole:
+      case EditPath::Member::status:
+      case EditPath::Member::scope:
         break;
     }
   }

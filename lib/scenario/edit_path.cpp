@@ -7,13 +7,49 @@ namespace kyoso::detail {
 namespace {
 
 constexpr std::string_view grammar =
-    "name/ja|en, description/ja|en, note, attributes/<key> or "
-    "figures/<name>[@<fiscal year>][/value|unit|qualifier|note]";
+    "name/ja|en, description/ja|en, note[/ja|en], attributes/<key>, "
+    "figures/<name>[@<fiscal year>][/value|unit|qualifier|note] or "
+    "calls@<fiscal year>/status|scope/ja|scope/en";
 
 std::optional<Lang> language(std::string_view rest) {
   if (rest == "ja") return Lang::ja;
   if (rest == "en") return Lang::en;
   return std::nullopt;
+}
+
+std::optional<int> year_of(std::string_view year, std::string& problem) {
+  int fy = 0;
+  auto [end, ec] = std::from_chars(year.data(), year.data() + year.size(), fy);
+  if (ec != std::errc{} || end != year.data() + year.size() || fy < 1900 || fy > 2200) {
+    problem = "'@" + std::string(year) + "' is not a fiscal year (1900-2200)";
+    return std::nullopt;
+  }
+  return fy;
+}
+
+// "calls@2025/status" -> the fiscal year and the member.
+std::optional<EditPath> call_path(std::string_view rest, std::string& problem) {
+  EditPath p;
+  p.part = EditPath::Part::call;
+  auto slash = rest.find('/');
+  if (rest.substr(0, 1) != "@" || slash == std::string_view::npos) {
+    problem = "a call's path is calls@<fiscal year>/status or calls@<fiscal year>/scope/ja|en";
+    return std::nullopt;
+  }
+  p.fiscal_year = year_of(rest.substr(1, slash - 1), problem);
+  if (!p.fiscal_year) return std::nullopt;
+  std::string_view member = rest.substr(slash + 1);
+  if (member == "status") {
+    p.member = EditPath::Member::status;
+  } else if (member == "scope/ja" || member == "scope/en") {
+    p.member = EditPath::Member::scope;
+    p.lang = member == "scope/ja" ? Lang::ja : Lang::en;
+  } else {
+    problem =
+        "unknown call member '" + std::string(member) + "' (expected status, scope/ja or scope/en)";
+    return std::nullopt;
+  }
+  return p;
 }
 
 // "budget@2025/value" -> name, fiscal year and member.
@@ -39,14 +75,8 @@ std::optional<EditPath> figure_path(std::string_view rest, std::string& problem)
     }
   }
   if (auto at = head.find('@'); at != std::string_view::npos) {
-    std::string_view year = head.substr(at + 1);
-    int fy = 0;
-    auto [end, ec] = std::from_chars(year.data(), year.data() + year.size(), fy);
-    if (ec != std::errc{} || end != year.data() + year.size() || fy < 1900 || fy > 2200) {
-      problem = "'@" + std::string(year) + "' is not a fiscal year (1900-2200)";
-      return std::nullopt;
-    }
-    p.fiscal_year = fy;
+    p.fiscal_year = year_of(head.substr(at + 1), problem);
+    if (!p.fiscal_year) return std::nullopt;
     head = head.substr(0, at);
   }
   if (head.empty()) {
@@ -67,11 +97,13 @@ std::optional<EditPath> parse_edit_path(std::string_view path, std::string& prob
   EditPath p;
   if (path == "note") {
     p.part = EditPath::Part::note;
+    p.both_languages = true;
     return p;
   }
   for (auto [prefix, part] :
        {std::pair{std::string_view("name/"), EditPath::Part::name},
-        std::pair{std::string_view("description/"), EditPath::Part::description}}) {
+        std::pair{std::string_view("description/"), EditPath::Part::description},
+        std::pair{std::string_view("note/"), EditPath::Part::note}}) {
     if (auto rest = after(prefix)) {
       auto lang = language(*rest);
       if (!lang) {
@@ -93,6 +125,7 @@ std::optional<EditPath> parse_edit_path(std::string_view path, std::string& prob
     return p;
   }
   if (auto rest = after("figures/")) return figure_path(*rest, problem);
+  if (auto rest = after("calls")) return call_path(*rest, problem);
   problem = "unknown path '" + std::string(path) + "' (expected " + std::string(grammar) + ")";
   return std::nullopt;
 }
@@ -108,6 +141,15 @@ std::string value_problem(const EditPath& p, const EditValue& value) {
     case EditPath::Part::note:
     case EditPath::Part::attribute:
       if (!text && !null) return "expected a string, or null to remove it";
+      return {};
+    case EditPath::Part::call:
+      if (p.member == EditPath::Member::status && !null && (!text || !parse_call_status(*text))) {
+        return "expected a call status (open, promotion-only, continuing-only, closed, "
+               "allocated), or null to remove that year's call";
+      }
+      if (p.member == EditPath::Member::scope && !text && !null) {
+        return "expected a string, or null to remove it";
+      }
       return {};
     case EditPath::Part::figure:
       break;
@@ -138,6 +180,9 @@ std::string value_problem(const EditPath& p, const EditValue& value) {
     case EditPath::Member::note:
       if (!text && !null) return "expected a string, or null to remove it";
       return {};
+    case EditPath::Member::status:
+    case EditPath::Member::scope:
+      break;
   }
   return {};
 }

@@ -12,13 +12,15 @@
 namespace kyoso::detail {
 
 struct EditPath {
-  enum class Part : std::uint8_t { name, description, note, attribute, figure };
-  enum class Member : std::uint8_t { whole, value, unit, qualifier, note };
+  enum class Part : std::uint8_t { name, description, note, attribute, figure, call };
+  enum class Member : std::uint8_t { whole, value, unit, qualifier, note, status, scope };
   Part part = Part::note;
-  Lang lang = Lang::ja;            // name, description
+  Lang lang = Lang::ja;            // name, description, note, a call's scope
+  bool both_languages = false;     // a note written in both languages at once
   std::string key;                 // the attribute's key or the figure's name
-  std::optional<int> fiscal_year;  // figure: "@2025"
-  Member member = Member::whole;   // figure
+  std::optional<int> fiscal_year;  // figure: "@2025"; call: the year (required)
+  Member member = Member::whole;   // figure: whole, value, unit, qualifier, note; call: status,
+                                   // scope
 };
 
 // The path, or nothing with `problem` saying what is wrong.

@@ -32,6 +32,10 @@ std::string yen(std::int64_t value) {
 }
 
 std::string fy(int year) { return "FY" + std::to_string(year); }
+std::string reiwa(int year) {
+  int n = year - 2018;
+  return n == 1 ? "令和元年度" : "令和" + std::to_string(n) + "年度";
+}
 
 // 令和6年度 for 2024: the Japanese texts name fiscal years as the seed does (令和 began in
 // FY2019, 令和元年度).
@@ -136,18 +140,47 @@ class PlanReader {
   // The tracks are the programs that are part_of the program (COI-NEXT: 育成型, 本格型 and
   // OPERA, docs/domain.md: what the seed leaves open); the fields below a track are counted with
   // it.
+  // A track's call in the first simulated year: its own, else the program's. A year no call
+  // entry covers is read as the latest year before it that one does, and the assumption says
+  // so. A track takes entries (new sites or promotions) unless the call is closed or for
+  // continuing projects only, and new sites only while its call is open.
+  std::optional<CallStatus> call_status(const Node& track, const Node& program) {
+    std::optional<int> first = options_.start_fy ? options_.start_fy : model_.info().fiscal_year;
+    if (!first) return std::nullopt;
+    int year = *first;
+    for (const Node* n : {&track, &program}) {
+      if (n->calls.empty()) continue;
+      if (const Call* c = n->call(year)) return c->status;
+      const Call* latest = nullptr;
+      for (const Call& c : n->calls) {
+        if (c.fiscal_year && *c.fiscal_year < year &&
+            (!latest || *c.fiscal_year > *latest->fiscal_year)) {
+          latest = &c;
+        }
+      }
+      if (!latest) return std::nullopt;
+      note(track.name.ja + "の" + reiwa(year) + "の公募状況は不明のため、" +
+               reiwa(*latest->fiscal_year) + "と同じ（" + std::string(to_string(latest->status)) +
+               "）と仮定",
+           track.name.en + ": the " + fy(year) + " call is not known; taken as in " +
+               fy(*latest->fiscal_year) + " (" + std::string(to_string(latest->status)) + ")");
+      return latest->status;
+    }
+    return std::nullopt;
+  }
+
   void collect_tracks(NodeIndex program) {
     check_size(program);
-    std::string_view program_call = model_.node(program).attribute("call");
+    const Node& program_node = model_.node(program);
     for (const Step& s : model_.neighbors(program, Direction::in, Relation::part_of)) {
       const Node& n = model_.node(s.node);
       if (n.kind != Kind::program) continue;
       TrackPlan t;
       t.track.id = n.id;
       t.track.name = n.name;
-      std::string_view call = n.attribute("call");
-      if (call.empty()) call = program_call;
-      t.track.open = call != "closed";
+      std::optional<CallStatus> call = call_status(n, program_node);
+      t.track.open = call != CallStatus::closed && call != CallStatus::continuing_only;
+      bool takes_new_sites = !call || call == CallStatus::open;
       const Figure* money = figure(n, "funding_per_site", {Unit::jpy_per_year});
       const Figure* duration = figure(n, "duration", {Unit::fiscal_years, Unit::years});
       const Figure* sites = figure(n, "sites", {Unit::sites, Unit::count});
@@ -174,7 +207,7 @@ class PlanReader {
       }
       if (auto it = options_.new_sites.find(n.id); it != options_.new_sites.end()) {
         t.track.new_sites = it->second;
-      } else if (fresh && t.track.open) {
+      } else if (fresh && t.track.open && takes_new_sites) {
         t.track.new_sites = fresh->value;
       }
       plan_.tracks.push_back(std::move(t));

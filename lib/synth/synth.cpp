@@ -150,12 +150,14 @@ class Generator {
     return info;
   }
 
-  void node(std::string id, Kind kind, Text name, std::map<std::string, std::string> attributes) {
+  void node(std::string id, Kind kind, Text name, std::map<std::string, std::string> attributes,
+            std::vector<Call> calls = {}) {
     Node n;
     n.id = std::move(id);
     n.kind = kind;
     n.name = std::move(name);
     n.attributes = std::move(attributes);
+    n.calls = std::move(calls);
     builder_.add_node(std::move(n));
   }
 
@@ -174,8 +176,13 @@ class Generator {
     for (const std::string& target : to) edge(source, relation, target);
   }
 
-  std::string call() {
-    return std::array{"open", "closed", "none"}[draw_.weighted<3>({85, 12, 3})];
+  // A call for every year: most programs take applications, a few are closed, a few are
+  // allocated without one.
+  Call call() {
+    Call c;
+    c.status = std::array{CallStatus::open, CallStatus::closed,
+                          CallStatus::allocated}[draw_.weighted<3>({85, 12, 3})];
+    return c;
   }
 
   // Umbrella programs state their facts; a track (part_of an earlier umbrella) states a few
@@ -186,10 +193,10 @@ class Generator {
       std::string id = "program/p" + padded(i, options_.programs);
       std::string number = padded(i, options_.programs);
       bool track = !umbrellas.empty() && draw_.percent(30);
-      std::map<std::string, std::string> attributes;
-      if (!track || draw_.percent(50)) attributes["call"] = call();
-      node(id, Kind::program, {"合成支援事業" + number, "Synthetic program " + number},
-           std::move(attributes));
+      std::vector<Call> calls;
+      if (!track || draw_.percent(50)) calls.push_back(call());
+      node(id, Kind::program, {"合成支援事業" + number, "Synthetic program " + number}, {},
+           std::move(calls));
       if (track) {
         edge(id, Relation::part_of, umbrellas[draw_.below(umbrellas.size())]);
         add_track_facts(id);

@@ -125,21 +125,21 @@ TEST(Cli, LayersThatDisagreeAreBadInputNamingBothFiles) {
   TempDir dir;
   std::string changed = (dir.path() / "changed.jgf.json").string();
   std::string text = read_file(good);
-  // An identical copy merges into one model; another value of an attribute does not.
+  // An identical copy merges into one model; another history of calls does not.
   std::ofstream(changed) << text;
   Outcome same = kyoso({"--model", good, "--model", changed, "validate"});
   EXPECT_EQ(same.status, 0) << same.err;
   EXPECT_EQ(same.out, "検証済み: ノード 10、エッジ 11\n");
-  std::string call = "\"call\": \"open\"";
+  std::string call = "\"status\": \"open\"";
   auto at = text.find(call);
   ASSERT_NE(at, std::string::npos) << "cli_good.jgf.json has no open call";
-  text.replace(at, call.size(), "\"call\": \"closed\"");
+  text.replace(at, call.size(), "\"status\": \"closed\"");
   std::ofstream(changed, std::ios::trunc) << text;
   Outcome run = kyoso({"--model", good, "--model", changed, "validate"});
   EXPECT_EQ(run.status, 1);
-  EXPECT_NE(
-      run.err.find("attribute \"call\" is \"open\" in " + good + " but \"closed\" in " + changed),
-      std::string::npos)
+  EXPECT_NE(run.err.find("calls is \"every year: open\" in " + good +
+                         " but \"every year: closed\" in " + changed),
+            std::string::npos)
       << run.err;
 }
 
@@ -220,7 +220,7 @@ TEST(Cli, ShowPrintsNamesFiguresNeighboursAndSourcesInJapanese) {
   Outcome run = kyoso({"--model", good, "show", "program/coi-next"});
   ASSERT_EQ(run.status, 0) << run.err;
   for (const char* part :
-       {"共創の場形成支援プログラム（COI-NEXT）", "Co-Creation Hub", "call  open",
+       {"共創の場形成支援プログラム（COI-NEXT）", "Co-Creation Hub", "毎年度  公募あり",
         "予算額  134億円  令和6年度", "→ serves", "purpose/social-implementation", "社会実装",
         "← part_of", "program/coi-next/nurturing", "「令和6年度予算額 134億円」"}) {
     EXPECT_TRUE(contains(run.out, part)) << part << "\n" << run.out;
@@ -285,12 +285,12 @@ TEST(Cli, ShowAsJson) {
   Outcome run = kyoso({"--model", good, "show", "coi-next", "--format", "json"});
   ASSERT_EQ(run.status, 0) << run.err;
   json::value doc = parse_json(run.out);
-  EXPECT_EQ(doc.at("schema"), "kyoso.node/1");
+  EXPECT_EQ(doc.at("schema"), "kyoso.node/2");
   const json::value& node = doc.at("node");
   EXPECT_EQ(node.at("id"), "program/coi-next");
   EXPECT_EQ(node.at("kind"), "program");
   EXPECT_EQ(node.at("name").at("en"), "Co-Creation Hub Formation Support Program (COI-NEXT)");
-  EXPECT_EQ(node.at("attributes").at("call"), "open");
+  EXPECT_EQ(node.at("calls").at(0).at("status"), "open");
   const json::value& budget = node.at("figures").at(0);
   EXPECT_EQ(budget.at("value"), 13400000000);
   EXPECT_EQ(budget.at("unit"), "jpy");

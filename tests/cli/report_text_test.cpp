@@ -42,7 +42,9 @@ TEST(SourceList, NumbersEachSourceOnceInTheOrderFirstCited) {
 }
 
 TEST(EligibilityText, InEitherLanguage) {
-  EXPECT_EQ(eligibility_text(Eligibility::via_partner, Lang::en), "via-partner");
+  EXPECT_EQ(eligibility_text(Eligibility::conditional, Lang::en), "conditional");
+  EXPECT_EQ(eligibility_text(Eligibility::conditional, Lang::ja), "条件付き");
+  EXPECT_EQ(eligibility_text(Eligibility::unknown, Lang::ja), "不明");
   EXPECT_EQ(eligibility_text(Eligibility::not_eligible, Lang::ja), "対象外");
 }
 

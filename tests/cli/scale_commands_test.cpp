@@ -78,13 +78,13 @@ TEST_F(ScaleCommands, JsonLinesHaveOneRankingPerUniversity) {
   std::string previous;
   for (const std::string& line : lines) {
     json::object doc = parse_json(line).as_object();
-    EXPECT_EQ(doc.at("schema"), "kyoso.fit_all/1");
+    EXPECT_EQ(doc.at("schema"), "kyoso.fit_all/2");
     std::string university(doc.at("university").as_string());
     EXPECT_LT(previous, university);  // in id order
     previous = university;
     EXPECT_TRUE(doc.at("profile").is_object());
     const json::array& results = doc.at("results").as_array();
-    ASSERT_EQ(results.size(), 39u);  // 20 generated programs and the embedded 19
+    ASSERT_EQ(results.size(), 40u);  // 20 generated programs and the embedded 20
     for (const json::value& r : results) {
       EXPECT_TRUE(r.at("id").as_string().starts_with("program/"));
       EXPECT_TRUE(r.at("score").is_double());

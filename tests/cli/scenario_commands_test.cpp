@@ -15,7 +15,7 @@ constexpr const char* full_scale = "program/coi-next/full-scale";
 
 const std::string scenarios = KYOSO_SCENARIOS_DIR;
 const std::string budget_cut = scenarios + "/budget_cut.json";
-const std::string open_local10000 = scenarios + "/open_local10000_to_universities.json";
+const std::string third_round = scenarios + "/jpeaks_third_round.json";
 const std::string new_program = scenarios + "/new_program.json";
 
 const std::vector<std::string> model_case = {"--mission", "regional-revitalization", "--goal",
@@ -262,19 +262,25 @@ json::value program_in(const json::value& fit, const std::string& id) {
   return {};
 }
 
+const std::vector<std::string> management_2025 = {
+    "--mission", "regional-revitalization", "--goal", "management", "--fy", "2025"};
+
 TEST(ScenarioOption, FitRunsOnTheScenariosModel) {
-  Outcome base = kyoso(args({"fit", "--format", "json"}, model_case));
+  Outcome base = kyoso(args({"fit", "--format", "json"}, management_2025));
   Outcome opened =
-      kyoso(args({"fit", "--format", "json", "--scenario", open_local10000}, model_case));
+      kyoso(args({"fit", "--format", "json", "--scenario", third_round}, management_2025));
   ASSERT_EQ(base.status, 0) << base.err;
   ASSERT_EQ(opened.status, 0) << opened.err;
-  EXPECT_EQ(program_in(parse_json(base.out), "program/local-10000").at("eligibility"),
-            "not-eligible");
-  EXPECT_EQ(program_in(parse_json(opened.out), "program/local-10000").at("eligibility"),
-            "eligible");
+  const json::value& closed = program_in(parse_json(base.out), "program/j-peaks");
+  EXPECT_EQ(closed.at("eligibility"), "not-eligible");
+  EXPECT_EQ(closed.at("call").at("status"), "closed");
+  const json::value& open = program_in(parse_json(opened.out), "program/j-peaks");
+  EXPECT_EQ(open.at("eligibility"), "eligible");
+  EXPECT_EQ(open.at("call").at("status"), "open");
+  EXPECT_EQ(open.at("call").at("scope").at("ja"), "第3回公募（仮定）");
   // Before the command, as a global option, it does the same.
   Outcome first =
-      kyoso(args({"--scenario", open_local10000, "fit", "--format", "json"}, model_case));
+      kyoso(args({"--scenario", third_round, "fit", "--format", "json"}, management_2025));
   EXPECT_EQ(first.out, opened.out);
 }
 
@@ -376,47 +382,48 @@ TEST(ScenarioOption, ABadScenarioFileIsBadInputNamingTheFileThePointerAndTheEdit
 
 // --- compare ------------------------------------------------------------------------------
 
-TEST(CompareCommand, OpeningLocal10000MakesItEligibleForTheModelCase) {
+// A third J-PEAKS round in FY2025: the program that leads for 【経営力強化】 opens again.
+TEST(CompareCommand, AThirdJPeaksRoundMakesItEligibleInFy2025) {
   Outcome run = kyoso(
-      args({"compare", "--scenario", open_local10000, "fit", "--format", "json"}, model_case));
+      args({"compare", "--scenario", third_round, "fit", "--format", "json"}, management_2025));
   ASSERT_EQ(run.status, 0) << run.err;
   json::value doc = parse_json(run.out);
-  EXPECT_EQ(doc.at("schema"), "kyoso.compare.fit/1");
-  EXPECT_EQ(doc.at("entered"), (json::array{"program/local-10000"}));
+  EXPECT_EQ(doc.at("schema"), "kyoso.compare.fit/2");
+  EXPECT_EQ(doc.at("entered"), (json::array{"program/j-peaks"}));
   EXPECT_EQ(doc.at("left"), json::array());
   bool found = false;
   for (const json::value& p : doc.at("programs").as_array()) {
-    if (p.at("id") != "program/local-10000") continue;
+    if (p.at("id") != "program/j-peaks") continue;
     found = true;
     EXPECT_EQ(p.at("base").at("eligibility"), "not-eligible");
     EXPECT_EQ(p.at("scenario").at("eligibility"), "eligible");
     EXPECT_EQ(p.at("eligibility_changed"), true);
     EXPECT_EQ(p.at("entered"), true);
-    EXPECT_EQ(p.at("base").at("rank"), 14);
-    EXPECT_EQ(p.at("scenario").at("rank"), 10);
-    EXPECT_EQ(p.at("rank_move"), 4);
+    // It leads on score either way: a call opening changes no score, only who can use it.
+    EXPECT_EQ(p.at("base").at("rank"), 1);
+    EXPECT_EQ(p.at("scenario").at("rank"), 1);
     EXPECT_EQ(p.at("score_change").as_double(), 0.0);
   }
   EXPECT_TRUE(found) << run.out;
 
-  Outcome table = kyoso(args({"compare", "--scenario", open_local10000, "fit"}, model_case));
+  Outcome table = kyoso(args({"compare", "--scenario", third_round, "fit"}, management_2025));
   ASSERT_EQ(table.status, 0) << table.err;
-  std::vector<std::string> local;
+  std::vector<std::string> jpeaks;
   for (const std::string& line : lines_of(table.out)) {
-    if (contains(line, "program/local-10000") && !contains(line, ":")) local = words_of(line);
+    if (contains(line, "program/j-peaks") && !contains(line, ":")) jpeaks = words_of(line);
   }
-  EXPECT_EQ(local, (std::vector<std::string>{"応募可に", "14", "→", "10", "(+4)", "0.46", "対象外",
-                                             "→", "応募可", "program/local-10000",
-                                             "ローカル10,000プロジェクト"}))
+  EXPECT_EQ(jpeaks, (std::vector<std::string>{"応募可に", "1", "1.00", "対象外", "→", "応募可",
+                                              "program/j-peaks",
+                                              "地域中核・特色ある研究大学強化促進事業（J-PEAKS）"}))
       << table.out;
-  EXPECT_TRUE(contains(table.out, "応募できるようになった: program/local-10000")) << table.out;
-  EXPECT_TRUE(contains(table.out, "ほかの 14 プログラムは変化なし")) << table.out;
+  EXPECT_TRUE(contains(table.out, "応募できるようになった: program/j-peaks")) << table.out;
+  EXPECT_TRUE(contains(table.out, "ほかの 19 プログラムは変化なし")) << table.out;
 }
 
 TEST(CompareCommand, TopAndEligibleOnlyNarrowTheComparedPrograms) {
-  Outcome run = kyoso(args({"compare", "--scenario", open_local10000, "fit", "--format", "json",
+  Outcome run = kyoso(args({"compare", "--scenario", third_round, "fit", "--format", "json",
                             "--top", "10", "--eligible-only"},
-                           model_case));
+                           management_2025));
   ASSERT_EQ(run.status, 0) << run.err;
   json::value doc = parse_json(run.out);
   for (const json::value& p : doc.at("programs").as_array()) {
@@ -460,8 +467,8 @@ TEST(CompareCommand, TheBudgetCutShowsYearByYear) {
 }
 
 TEST(CompareCommand, MonteCarloSidesDrawTheSameNumbers) {
-  Outcome run = kyoso({"compare", "--scenario", open_local10000, "simulate", "coi-next", "--years",
-                       "3", "--runs", "50", "--seed", "7", "--format", "json"});
+  Outcome run = kyoso({"compare", "--scenario", third_round, "simulate", "coi-next", "--years", "3",
+                       "--runs", "50", "--seed", "7", "--format", "json"});
   ASSERT_EQ(run.status, 0) << run.err;
   json::value doc = parse_json(run.out);
   for (const json::value& y : doc.at("years").as_array()) {

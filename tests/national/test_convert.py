@@ -145,7 +145,8 @@ def test_addresses_place_universities_and_the_faculties_place_those_without_one(
     assert edges(graph, "located_in", "university/hirosaki")[0]["target"] == "prefecture/aomori"
     osaka = edges(graph, "located_in", "university/osaka-metropolitan")[0]
     assert osaka["target"] == "prefecture/osaka"
-    assert osaka["metadata"]["certainty"] == "high" and "faculties" in osaka["metadata"]["note"]
+    assert osaka["metadata"]["certainty"] == "high" and "faculties" in osaka["metadata"]["note"]["en"]
+    assert "学部" in osaka["metadata"]["note"]["ja"]
 
 
 def test_j_peaks_has_exactly_25_leads_with_round_and_fiscal_year(graph):
@@ -239,7 +240,7 @@ def test_frameworks_55_named_the_rest_unknown_between_two_and_three(graph):
 def test_fields_come_from_faculties_with_the_rules_certainty(graph):
     works = {(e["source"], e["target"]): e["metadata"] for e in edges(graph, "works_in")}
     assert works[("university/hokkaido", "field/agriculture")].get("certainty", "certain") == "high"
-    assert "水産学部" in works[("university/hokkaido", "field/agriculture")]["note"]
+    assert "水産学部" in works[("university/hokkaido", "field/agriculture")]["note"]["ja"]
     assert works[("university/hiroshima", "field/agriculture")]["certainty"] == "medium"
     assert ("university/tokyo-medical-and-dental", "field/manufacturing") not in works
 
@@ -422,3 +423,12 @@ def test_a_failed_conversion_writes_nothing(small, tmp_path):
     edit(root / "sources" / "universities-r4.json", lambda rows: rows[0].update(addr="", faculties=[]))
     assert convert.main(["--input", str(root), "--core", str(core), "--output", str(out)]) == 1
     assert not out.exists()
+
+
+def test_every_note_is_in_both_languages(graph):
+    # Notes are shown to users: a Japanese answer must not read English.
+    notes = [n["metadata"]["note"] for n in graph["nodes"].values() if "note" in n["metadata"]]
+    notes += [e["metadata"]["note"] for e in graph["edges"] if "note" in e["metadata"]]
+    assert notes
+    for note in notes:
+        assert isinstance(note, dict) and note["ja"] and note["en"] and note["ja"] != note["en"]

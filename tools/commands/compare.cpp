@@ -201,6 +201,17 @@ void print_simulation(Context& context, const SimulationComparison& c) {
     table.add_row(std::move(row));
   }
   context.out << table.render("", context.width);
+  // What the two runs assumed differently: a scenario can change a derived figure (the
+  // promotion rate from a new site count) as well as the one it edits.
+  if (!c.base_only_assumptions.empty() || !c.scenario_only_assumptions.empty()) {
+    context.out << "\n" << pick(lang, "前提の違い", "assumptions that differ") << "\n";
+    for (const Text& t : c.base_only_assumptions) {
+      context.out << pick(lang, "  ベース: ", "  base: ") << t.in(lang) << "\n";
+    }
+    for (const Text& t : c.scenario_only_assumptions) {
+      context.out << pick(lang, "  シナリオ: ", "  scenario: ") << t.in(lang) << "\n";
+    }
+  }
 }
 
 int run_simulate(Context& context) {
@@ -271,7 +282,7 @@ Command compare_command() {
           "The same query on the base model (--model, or the embedded dataset) and on the\n"
           "model with the scenario's edits (docs/scenarios.md). fit lists the programs whose\n"
           "rank, score or eligibility changed, and those that entered (can now be applied\n"
-          "for) or left; the JSON (kyoso.compare.fit/1) lists every program. simulate shows\n"
+          "for) or left; the JSON (kyoso.compare.fit/2) lists every program. simulate shows\n"
           "each year's sites, spending and budget as base → scenario; both sides draw the\n"
           "same random numbers under --runs. The options are those of 'kyoso fit' and\n"
           "'kyoso simulate'.\n"

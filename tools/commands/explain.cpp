@@ -19,11 +19,15 @@ std::string cited_path(const Model& model, const Path& path, SourceList& sources
   return path_text(path) + (marks.empty() ? "" : " " + marks);
 }
 
+std::string cited_call(const Recommendation& r, SourceList& sources) {
+  std::string marks = sources.cite(r.call.sources);
+  return marks.empty() ? "" : " " + marks;
+}
+
 void print_criteria(const Model& model, const Recommendation& r, Lang lang, std::size_t width,
                     SourceList& sources, std::ostream& out) {
   std::vector<const Criterion*> criteria;
-  for (const Criterion& c : r.met) criteria.push_back(&c);
-  for (const Criterion& c : r.missed) criteria.push_back(&c);
+  for (const Criterion& c : r.criteria) criteria.push_back(&c);
   if (criteria.empty()) {
     out << pick(lang, "（プロフィールに条件がないため、スコアは0）",
                 "(the profile states no criteria, so the score is 0)")
@@ -45,9 +49,14 @@ void print_criteria(const Model& model, const Recommendation& r, Lang lang, std:
   for (std::size_t column : {1, 2, 3}) table.align_right(column);
   for (std::size_t i = 0; i < criteria.size(); ++i) {
     const Criterion& c = *criteria[i];
-    std::string mark = c.strength > 0 ? "✓ " : "✗ ";
+    std::string mark = std::string(outcome_mark(c.outcome)) + " ";
     table.add_row({mark + c.description.in(lang), decimal(c.weight, shown_decimals),
                    decimal(c.strength, shown_decimals), shown[i]});
+    if (!c.how.empty()) table.add_note(0, "    " + c.how.in(lang));
+    if (c.outcome == Outcome::unknown) {
+      table.add_note(0,
+                     std::string(pick(lang, "    データに記載なし", "    the data says nothing")));
+    }
     for (const Path& p : c.paths) table.add_note(0, "    " + cited_path(model, p, sources));
   }
   table.add_row({std::string(pick(lang, "合計", "total")), decimal(total_weight, shown_decimals),
@@ -57,7 +66,10 @@ void print_criteria(const Model& model, const Recommendation& r, Lang lang, std:
       << pick(lang, "寄与 = 重み × 強さ ÷ 重みの合計 ",
               "contribution = weight × strength ÷ total weight ")
       << decimal(total_weight, shown_decimals)
-      << pick(lang, "。寄与の合計がスコア。", "; the contributions add up to the score.") << "\n";
+      << pick(lang, "。寄与の合計がスコア。", "; the contributions add up to the score.") << "\n"
+      << pick(lang, "✓ 満たす  ◐ 一部  ✗ 満たさない  ? データに記載なし（0として数える）",
+              "✓ met  ◐ partly  ✗ missed  ? not known (counts as 0)")
+      << "\n";
 }
 
 void print_table(const Model& model, const Recommendation& r, Lang lang, std::size_t width,
@@ -66,10 +78,24 @@ void print_table(const Model& model, const Recommendation& r, Lang lang, std::si
   out << r.id << "  " << escape_controls(r.name.in(lang)) << "\n\n";
   Table summary;
   summary.add_row({std::string(pick(lang, "スコア", "score")), rounded(r.score, shown_decimals)});
-  summary.add_row(
-      {std::string(pick(lang, "適格性", "eligibility")), eligibility_text(r.eligibility, lang)});
+  summary.add_row({std::string(pick(lang, "利用", "standing")), standing_text(model, r, lang)});
   for (const Text& reason : r.reasons) {
     summary.add_note(1, std::string(pick(lang, "・", "- ")) + reason.in(lang));
+  }
+  summary.add_row(
+      {std::string(pick(lang, "公募", "call")), call_text(r.call, lang) + cited_call(r, sources)});
+  for (std::size_t i = 0; i < r.routes.size(); ++i) {
+    const Participation& p = r.routes[i];
+    std::string needs;
+    for (const Need& n : p.needs) {
+      append_item(needs, pick(lang, "、", ", "), std::string(n.met ? "✓" : "✗") + n.what.in(lang));
+    }
+    std::string line = route_text(model, p, lang);
+    if (!needs.empty()) {
+      line += std::string(pick(lang, "（必要: ", " (needs: ")) + needs +
+              std::string(pick(lang, "）", ")"));
+    }
+    summary.add_row({i == 0 ? std::string(pick(lang, "参加の道", "routes")) : "", line});
   }
   out << summary.render("", width) << "\n";
   print_criteria(model, r, lang, width, sources, out);

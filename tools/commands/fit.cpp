@@ -10,8 +10,8 @@
 namespace kyoso::cli {
 namespace {
 
-// "mission", the goal's or field's name, "stage"; a criterion met only through the parent
-// program is marked *, as the legend under the table says.
+// "mission", the goal's or field's name, "stage", each with its outcome's mark (✓ ◐ ✗ ?), as
+// the legend under the table says.
 std::string criterion_label(const Model& model, const Criterion& c, Lang lang) {
   std::string label;
   if (c.id == "mission") {
@@ -23,13 +23,13 @@ std::string criterion_label(const Model& model, const Criterion& c, Lang lang) {
   } else {
     label = c.id;
   }
-  return c.strength < 1 ? label + "*" : label;
+  return std::string(outcome_mark(c.outcome)) + label;
 }
 
-std::string met_text(const Model& model, const Recommendation& r, Lang lang) {
+std::string criteria_text(const Model& model, const Recommendation& r, Lang lang) {
   std::string out;
-  for (const Criterion& c : r.met) {
-    append_item(out, pick(lang, "、", ", "), criterion_label(model, c, lang));
+  for (const Criterion& c : r.criteria) {
+    append_item(out, pick(lang, " ", " "), criterion_label(model, c, lang));
   }
   return out;
 }
@@ -37,29 +37,26 @@ std::string met_text(const Model& model, const Recommendation& r, Lang lang) {
 void print_table(const Model& model, const FitResult& result, Lang lang, std::size_t width,
                  std::ostream& out) {
   Table table({std::string(pick(lang, "順位", "rank")), std::string(pick(lang, "スコア", "score")),
-               std::string(pick(lang, "適格性", "eligibility")), "id",
-               std::string(pick(lang, "プログラム", "program")),
-               std::string(pick(lang, "満たす条件", "criteria met"))});
+               std::string(pick(lang, "利用", "standing")), std::string(pick(lang, "公募", "call")),
+               "id", std::string(pick(lang, "プログラム", "program")),
+               std::string(pick(lang, "条件", "criteria"))});
   table.align_right(0);
   table.align_right(1);
-  bool inherited = false;
   for (std::size_t i = 0; i < result.results.size(); ++i) {
     const Recommendation& r = result.results[i];
-    table.add_row({std::to_string(i + 1), decimal(r.score, 2),
-                   eligibility_text(r.eligibility, lang), r.id, r.name.in(lang),
-                   met_text(model, r, lang)});
+    table.add_row({std::to_string(i + 1), decimal(r.score, 2), standing_text(model, r, lang),
+                   call_status_text(r.call, lang), r.id, r.name.in(lang),
+                   criteria_text(model, r, lang)});
     for (const Text& reason : r.reasons) {
-      table.add_note(3, std::string(pick(lang, "・", "- ")) + reason.in(lang));
+      table.add_note(4, std::string(pick(lang, "・", "- ")) + reason.in(lang));
     }
-    for (const Criterion& c : r.met) inherited = inherited || c.strength < 1;
+  }
+  if (result.profile.fiscal_year) {
+    out << pick(lang, "", "calls of ") << fiscal_year_text(*result.profile.fiscal_year, lang)
+        << pick(lang, "の公募状況に基づく", "") << "\n\n";
   }
   out << table.render("", width);
-  if (inherited) {
-    out << "\n"
-        << pick(lang, "* 親プログラムから継承した条件（重み×",
-                "* met through the parent program (weight × ")
-        << decimal(result.weights.inherited, 2) << pick(lang, "）", ")") << "\n";
-  }
+  out << "\n" << outcome_legend(result.weights, lang, width);
 }
 
 void declare(CommandLine& line) {
@@ -67,7 +64,7 @@ void declare(CommandLine& line) {
   // clang-format off
   line.options.add_options()
       ("top", po::value<int>()->value_name("K"), "show only the first K programs")
-      ("eligible-only", "leave out the programs the university cannot apply to")
+      ("eligible-only", "leave out the programs the university cannot use that year")
       ("all-universities",
        "rank the programs for every university by the profile the model stores for it "
        "(--format jsonl, the default here, or csv)");
@@ -118,15 +115,18 @@ Command fit_command() {
       .arguments =
           "[--mission M] [--goal G]... [--field F]... [--stage S] [--partner P]...\n"
           "                 [--holds H]... [--establishment E] [--profile FILE.json]\n"
-          "                 [--top K] [--eligible-only]\n"
+          "                 [--fy YEAR] [--top K] [--eligible-only]\n"
           "       kyoso fit --all-universities [--model FILE] [--format jsonl|csv] [--top K]\n"
           "                 [--eligible-only]",
       .details =
-          "The score is the weighted share of the profile's criteria (mission, goals, fields,\n"
-          "stage) that a program meets; a criterion met only through the parent program\n"
-          "counts less. The JSON output lists the weights; 'kyoso explain PROGRAM' shows\n"
-          "how one score adds up. Programs the university (or a partner of it) can apply\n"
-          "to come first, then by score, then by id.\n"
+          "Every criterion the profile states (mission, goals, fields, stage) counts for every\n"
+          "program: met, partly (through the parent program or a track, or open to all),\n"
+          "missed, or not known (the data says nothing; it counts as missed, and is shown as\n"
+          "not known). Ranked by score; ties by the criteria met directly, then the programs\n"
+          "the university can use, then name. Each program shows how the university takes\n"
+          "part (lead, member, through a local government's application, promotion,\n"
+          "allocated), what that needs, and the year's call. 'kyoso explain PROGRAM' shows\n"
+          "how one score adds up; docs/fit.md has the rules.\n"
           "With --all-universities, every university of the model is ranked by the profile\n"
           "the model stores for it (has_mission, pursues, works_in, has_partner,\n"
           "established_as, reached_stage, awarded): one JSON line per university, or CSV\n"

@@ -60,7 +60,9 @@ void print_table(const Model& model, NodeIndex index, Lang lang, std::size_t wid
   if (!node.description.empty()) {
     header.add_row({std::string(pick(lang, "説明", "description")), node.description.in(lang)});
   }
-  if (!node.note.empty()) header.add_row({std::string(pick(lang, "注記", "note")), node.note});
+  if (!node.note.empty()) {
+    header.add_row({std::string(pick(lang, "注記", "note")), node.note.in(lang)});
+  }
   out << header.render("", width);
 
   if (!node.attributes.empty()) {
@@ -77,9 +79,34 @@ void print_table(const Model& model, NodeIndex index, Lang lang, std::size_t wid
       figures.add_row({figure_name_text(f.name, lang), to_text(f, lang),
                        f.fiscal_year ? fiscal_year_text(*f.fiscal_year, lang) : "",
                        sources.cite(f.sources)});
-      if (!f.note.empty()) figures.add_note(1, note_mark(lang) + f.note);
+      if (!f.note.empty()) figures.add_note(1, note_mark(lang) + f.note.in(lang));
     }
     out << "\n" << pick(lang, "数値", "figures") << "\n" << figures.render("  ", width);
+  }
+
+  if (!node.calls.empty()) {
+    Table calls({std::string(pick(lang, "年度", "year")), std::string(pick(lang, "公募", "call")),
+                 std::string(pick(lang, "対象・期間", "scope, period")),
+                 std::string(pick(lang, "出典", "source"))});
+    for (const Call& c : node.calls) {
+      std::string years(pick(lang, "毎年度", "every year"));
+      if (c.fiscal_year) {
+        years = fiscal_year_text(*c.fiscal_year, lang);
+        if (c.until_fiscal_year) {
+          years +=
+              std::string(pick(lang, "〜", " to ")) + fiscal_year_text(*c.until_fiscal_year, lang);
+        }
+      }
+      CallReading reading;
+      reading.status = c.status;
+      std::string detail = c.scope.in(lang);
+      if (!c.period.empty()) append_item(detail, pick(lang, "、", ", "), c.period);
+      calls.add_row({years, call_status_text(reading, lang), detail, sources.cite(c.sources)});
+      if (!c.note.empty()) calls.add_note(1, note_mark(lang) + c.note.in(lang));
+    }
+    out << "\n"
+        << pick(lang, "公募（年度別）", "calls by fiscal year") << "\n"
+        << calls.render("  ", width);
   }
 
   std::vector<Step> steps = neighbours(model, index);
@@ -93,8 +120,8 @@ void print_table(const Model& model, NodeIndex index, Lang lang, std::size_t wid
       const Node& other = model.node(step.node);
       links.add_row({label == previous ? "" : label, other.id, other.name.in(lang),
                      edge_detail(model, step.edge, lang, sources)});
-      const std::string& note = model.detail(step.edge).note;
-      if (!note.empty()) links.add_note(1, note_mark(lang) + note);
+      const Text& note = model.detail(step.edge).note;
+      if (!note.empty()) links.add_note(1, note_mark(lang) + note.in(lang));
       previous = label;
     }
     out << "\n"

@@ -112,6 +112,7 @@ def _profile(
     holds: Ids,
     establishment: str | None,
     applicant: str | None,
+    fiscal_year: FiscalYear | None = None,
 ) -> dict[str, Any]:
     profile: dict[str, Any] = {
         "mission": mission or "",
@@ -124,6 +125,8 @@ def _profile(
     }
     if applicant:
         profile["applicant"] = applicant
+    if fiscal_year is not None:
+        profile["fiscal_year"] = _fiscal_year(fiscal_year)
     return profile
 
 
@@ -217,6 +220,7 @@ class Model:
         holds: Ids = None,
         establishment: str | None = None,
         applicant: str | None = None,
+        fiscal_year: FiscalYear | None = None,
         weights: Mapping[str, float] | None = None,
     ) -> list[Recommendation]:
         """Every program, ranked for a university's profile.
@@ -230,14 +234,18 @@ class Model:
             holds: programs it has already been awarded.
             establishment: ``"establishment/national"``, ``"…/public"`` or ``"…/private"``.
             applicant: who applies (default ``"applicant/university"``).
+            fiscal_year: the fiscal year whose calls to read (2024, "FY2024", "R6", "令和6年度");
+                default: the model's.
             weights: overrides of the criteria's weights: ``mission``, ``goals``,
                 ``fields``, ``stage`` and ``inherited``.
 
         Returns:
-            One :class:`Recommendation` per program: eligible ones first, then by score,
-            then by id.
+            One :class:`Recommendation` per program, by score; ties by the criteria met
+            directly, then eligible, conditional, unknown, not eligible, then name.
         """
-        profile = _profile(mission, goals, fields, stage, partners, holds, establishment, applicant)
+        profile = _profile(
+            mission, goals, fields, stage, partners, holds, establishment, applicant, fiscal_year
+        )
         found = _kyoso.fit(self._model, profile, dict(weights or {}))
         return [Recommendation.from_dict(r) for r in found]
 
@@ -252,6 +260,7 @@ class Model:
         holds: Ids = None,
         establishment: str | None = None,
         applicant: str | None = None,
+        fiscal_year: FiscalYear | None = None,
         weights: Mapping[str, float] | None = None,
     ) -> list[RankedProgram]:
         """:meth:`fit`'s ranking without the explanations: the same programs in the same
@@ -263,7 +272,9 @@ class Model:
         Returns:
             One :class:`RankedProgram` (``program``, ``score``, ``eligibility``) per program.
         """
-        profile = _profile(mission, goals, fields, stage, partners, holds, establishment, applicant)
+        profile = _profile(
+            mission, goals, fields, stage, partners, holds, establishment, applicant, fiscal_year
+        )
         found = _kyoso.rank(self._model, profile, dict(weights or {}))
         return list(starmap(RankedProgram, found))
 
@@ -326,13 +337,16 @@ class Model:
         holds: Ids = None,
         establishment: str | None = None,
         applicant: str | None = None,
+        fiscal_year: FiscalYear | None = None,
         weights: Mapping[str, float] | None = None,
     ) -> Recommendation:
         """One program's full derivation for a profile: the same Recommendation fit() gives.
 
         Takes the profile arguments of :meth:`fit`.
         """
-        profile = _profile(mission, goals, fields, stage, partners, holds, establishment, applicant)
+        profile = _profile(
+            mission, goals, fields, stage, partners, holds, establishment, applicant, fiscal_year
+        )
         found = _kyoso.explain(self._model, program, profile, dict(weights or {}))
         return Recommendation.from_dict(found)
 
@@ -347,13 +361,16 @@ class Model:
         holds: Ids = None,
         establishment: str | None = None,
         applicant: str | None = None,
+        fiscal_year: FiscalYear | None = None,
         weights: Mapping[str, float] | None = None,
     ) -> Portfolio:
         """The fewest eligible programs that cover the profile's goals, laid out in time.
 
         Takes the profile arguments of :meth:`fit`.
         """
-        profile = _profile(mission, goals, fields, stage, partners, holds, establishment, applicant)
+        profile = _profile(
+            mission, goals, fields, stage, partners, holds, establishment, applicant, fiscal_year
+        )
         found = _kyoso.portfolio(self._model, profile, dict(weights or {}))
         return Portfolio.from_dict(found)
 
@@ -632,6 +649,7 @@ def compare(
     holds: Ids = None,
     establishment: str | None = None,
     applicant: str | None = None,
+    fiscal_year: FiscalYear | None = None,
     weights: Mapping[str, float] | None = None,
 ) -> FitComparison: ...
 
@@ -692,6 +710,7 @@ def compare(
             arguments.pop("holds", None),
             arguments.pop("establishment", None),
             arguments.pop("applicant", None),
+            arguments.pop("fiscal_year", None),
         )
         if arguments:
             raise TypeError(f"compare 'fit' got unexpected arguments: {', '.join(arguments)}")

@@ -49,7 +49,7 @@ __all__ = [
     "SimulationComparison",
 ]
 
-Eligibility = Literal["eligible", "via-partner", "not-eligible"]
+Eligibility = Literal["eligible", "conditional", "not-eligible", "unknown"]
 Policy = Literal["admit-fewer", "scale-funding", "report-only"]
 Certainty = Literal["certain", "high", "medium", "unknown"]
 Qualifier = Literal["exact", "approx", "up_to", "at_least"]
@@ -137,10 +137,10 @@ class Figure(_Result):
     unit: str
     qualifier: Qualifier = "exact"
     fiscal_year: int | None = None
-    note: str = ""
+    note: Text = field(default_factory=Text)
     sources: list[Source] = field(default_factory=list)
 
-    _nested: ClassVar[Mapping[str, type[_Result]]] = {"sources": Source}
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {"note": Text, "sources": Source}
 
 
 @dataclass(frozen=True)
@@ -157,13 +157,15 @@ class Node(_Result):
     description: Text = field(default_factory=Text)
     attributes: dict[str, str] = field(default_factory=dict)
     figures: list[Figure] = field(default_factory=list)
-    note: str = ""
+    calls: list[dict[str, Any]] = field(default_factory=list)
+    note: Text = field(default_factory=Text)
     sources: list[Source] = field(default_factory=list)
 
     _nested: ClassVar[Mapping[str, type[_Result]]] = {
         "name": Text,
         "description": Text,
         "figures": Figure,
+        "note": Text,
         "sources": Source,
     }
 
@@ -230,6 +232,7 @@ class Profile(_Result):
     holds: list[str] = field(default_factory=list)
     establishment: str | None = None
     applicant: str | None = "applicant/university"
+    fiscal_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -244,44 +247,99 @@ class Criterion(_Result):
 
     id: str
     description: Text = field(default_factory=Text)
+    outcome: str = "unknown"
     weight: float = 0.0
     strength: float = 0.0
     contribution: float = 0.0
+    how: Text = field(default_factory=Text)
     paths: list[Path] = field(default_factory=list)
 
-    _nested: ClassVar[Mapping[str, type[_Result]]] = {"description": Text, "paths": Path}
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {
+        "description": Text,
+        "how": Text,
+        "paths": Path,
+    }
+
+
+@dataclass(frozen=True)
+class Need(_Result):
+    """What a route needs (a partner that files, a company …) and whether the profile has it."""
+
+    id: str
+    what: Text = field(default_factory=Text)
+    met: bool = False
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {"what": Text}
+
+
+@dataclass(frozen=True)
+class Participation(_Result):
+    """How a university takes part: lead, member, through (another body files), promotion,
+    allocated."""
+
+    route: str
+    applicant: str | None = None
+    ready: bool = True
+    needs: list[Need] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {"needs": Need}
+
+
+@dataclass(frozen=True)
+class CallReading(_Result):
+    """A program's call in the fiscal year asked about; ``status`` None when not known."""
+
+    fiscal_year: int | None = None
+    status: str | None = None
+    from_: str | None = None
+    scope: Text = field(default_factory=Text)
+    period: str | None = None
+    last_known: int | None = None
+    sources: list[Source] = field(default_factory=list)
+
+    _nested: ClassVar[Mapping[str, type[_Result]]] = {"scope": Text, "sources": Source}
 
 
 @dataclass(frozen=True)
 class Recommendation(_Result):
     """One program's fit for a profile.
 
-    ``score`` (0–1) is the sum of the ``met`` criteria's contributions; ``eligibility`` is
-    ``"eligible"``, ``"via-partner"`` (a partner applies) or ``"not-eligible"``, with
-    ``reasons``; ``paths`` are the eligibility paths; ``sources`` cite every fact on the
-    paths; ``nodes`` is the sub-graph behind the answer (the program and every node on its
-    paths), e.g. for ``model.subgraph(rec.nodes).export("dot")``.
+    ``score`` (0–1) is the sum of the ``criteria``'s contributions (each ``met``, ``partly``,
+    ``missed`` or ``unknown``); ``eligibility`` is ``"eligible"``, ``"conditional"``,
+    ``"not-eligible"`` or ``"unknown"``, with ``reasons``; ``call`` is the fiscal year's call;
+    ``routes`` say how the university takes part and what each needs; ``paths`` are the
+    eligibility paths; ``sources`` cite every fact on the paths; ``nodes`` is the sub-graph
+    behind the answer (the program and every node on its paths), e.g. for
+    ``model.subgraph(rec.nodes).export("dot")``.
     """
 
     id: str
     name: Text = field(default_factory=Text)
     score: float = 0.0
+    specificity: int = 0
     eligibility: Eligibility = "eligible"
+    call: CallReading = field(default_factory=CallReading)
+    routes: list[Participation] = field(default_factory=list)
     reasons: list[Text] = field(default_factory=list)
-    met: list[Criterion] = field(default_factory=list)
-    missed: list[Criterion] = field(default_factory=list)
+    criteria: list[Criterion] = field(default_factory=list)
     paths: list[Path] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     nodes: list[str] = field(default_factory=list)
 
     _nested: ClassVar[Mapping[str, type[_Result]]] = {
         "name": Text,
+        "call": CallReading,
+        "routes": Participation,
         "reasons": Text,
-        "met": Criterion,
-        "missed": Criterion,
+        "criteria": Criterion,
         "paths": Path,
         "sources": Source,
     }
+
+    @property
+    def met(self) -> list[Criterion]:
+        """The criteria met, fully or partly."""
+        return [c for c in self.criteria if c.outcome in ("met", "partly")]
 
 
 @dataclass(frozen=True)
@@ -331,7 +389,7 @@ class Diagnosis(_Result):
     factors: list[FactorLink] = field(default_factory=list)
     references: list[CaseLink] = field(default_factory=list)
     unresolved: str = ""
-    note: str = ""
+    note: Text = field(default_factory=Text)
     match: float = 1.0
     sources: list[Source] = field(default_factory=list)
 
@@ -340,6 +398,7 @@ class Diagnosis(_Result):
         "stage_name": Text,
         "factors": FactorLink,
         "references": CaseLink,
+        "note": Text,
         "sources": Source,
     }
 

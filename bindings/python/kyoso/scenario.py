@@ -154,7 +154,8 @@ class Scenario:
         ``path`` is ``name/ja``, ``description/en``, ``note``, ``attributes/<key>``,
         ``figures/<name>[@<fiscal year>]/value`` (or ``/unit``, ``/qualifier``, ``/note``), or
         ``figures/<name>[@<fiscal year>]`` with a whole figure (a dict or
-        :class:`kyoso.Figure`) as the value (docs/scenarios.md).
+        :class:`kyoso.Figure`) as the value, or ``calls@<fiscal year>/status`` (or
+        ``/scope/ja``, ``/scope/en``) for a program's call that year (docs/scenarios.md).
         """
         if isinstance(value, Figure):
             value = {k: v for k, v in _figure(value).items() if k not in ("name", "fiscal_year")}
@@ -189,11 +190,13 @@ class Scenario:
         description: str | Text | Mapping[str, str] | None = None,
         attributes: Mapping[str, str] | None = None,
         figures: Iterable[Figure | Mapping[str, Any]] = (),
+        calls: Iterable[Mapping[str, Any]] = (),
         note: str = "",
         sources: Iterable[Source | Mapping[str, Any]] = (),
     ) -> Scenario:
         """Adds a node. ``kind`` defaults to the id's prefix (``program/x`` is a program); a
-        name given as one string serves both languages."""
+        name given as one string serves both languages; a program's ``calls`` are dicts in the
+        model file's shape, e.g. ``{"status": "open", "fiscal_year": 2025}``."""
         edit: dict[str, Any] = {
             "op": "add_node",
             "node": id,
@@ -207,6 +210,9 @@ class Scenario:
         figure_list = [_figure(f) for f in figures]
         if figure_list:
             edit["figures"] = figure_list
+        call_list = [dict(c) for c in calls]
+        if call_list:
+            edit["calls"] = call_list
         if note:
             edit["note"] = note
         source_list = _sources(sources)

@@ -86,7 +86,7 @@ py::dict to_python(const Figure& figure) {
   d["unit"] = word(to_string(figure.unit));
   d["qualifier"] = word(to_string(figure.qualifier));
   d["fiscal_year"] = int_or_none(figure.fiscal_year);
-  d["note"] = figure.note;
+  d["note"] = to_python(figure.note);
   d["sources"] = to_python(figure.sources);
   return d;
 }
@@ -101,7 +101,20 @@ py::dict to_python(const Node& node) {
   d["description"] = to_python(node.description);
   d["attributes"] = attributes;
   d["figures"] = to_python(node.figures);
-  d["note"] = node.note;
+  d["note"] = to_python(node.note);
+  py::list calls;
+  for (const Call& c : node.calls) {
+    py::dict call;
+    call["status"] = word(to_string(c.status));
+    call["fiscal_year"] = int_or_none(c.fiscal_year);
+    call["until_fiscal_year"] = int_or_none(c.until_fiscal_year);
+    call["scope"] = to_python(c.scope);
+    call["period"] = c.period;
+    call["note"] = to_python(c.note);
+    call["sources"] = to_python(c.sources);
+    calls.append(call);
+  }
+  d["calls"] = calls;
   d["sources"] = to_python(node.sources);
   return d;
 }
@@ -134,6 +147,7 @@ py::dict to_python(const Profile& profile) {
   d["holds"] = to_python(profile.holds);
   d["establishment"] = id_or_none(profile.establishment);
   d["applicant"] = id_or_none(profile.applicant);
+  d["fiscal_year"] = int_or_none(profile.fiscal_year);
   return d;
 }
 
@@ -141,10 +155,41 @@ py::dict to_python(const Criterion& criterion) {
   py::dict d;
   d["id"] = criterion.id;
   d["description"] = to_python(criterion.description);
+  d["outcome"] = word(to_string(criterion.outcome));
   d["weight"] = criterion.weight;
   d["strength"] = criterion.strength;
   d["contribution"] = criterion.contribution;
+  d["how"] = to_python(criterion.how);
   d["paths"] = to_python(criterion.paths);
+  return d;
+}
+
+py::dict to_python(const CallReading& call) {
+  py::dict d;
+  d["fiscal_year"] = call.fiscal_year != 0 ? py::object(py::int_(call.fiscal_year)) : py::none();
+  d["status"] = call.status ? py::object(word(to_string(*call.status))) : py::none();
+  d["from_"] = id_or_none(call.from);
+  d["scope"] = to_python(call.scope);
+  d["period"] = id_or_none(call.period);
+  d["last_known"] = int_or_none(call.last_known);
+  d["sources"] = to_python(call.sources);
+  return d;
+}
+
+py::dict to_python(const Participation& route) {
+  py::dict d;
+  d["route"] = word(to_string(route.route));
+  d["applicant"] = id_or_none(route.applicant);
+  d["ready"] = route.ready();
+  py::list needs;
+  for (const Need& n : route.needs) {
+    py::dict need;
+    need["id"] = n.id;
+    need["what"] = to_python(n.what);
+    need["met"] = n.met;
+    needs.append(need);
+  }
+  d["needs"] = needs;
   return d;
 }
 
@@ -153,10 +198,14 @@ py::dict to_python(const Recommendation& recommendation) {
   d["id"] = recommendation.id;
   d["name"] = to_python(recommendation.name);
   d["score"] = recommendation.score;
+  d["specificity"] = recommendation.specificity;
   d["eligibility"] = word(to_string(recommendation.eligibility));
+  d["call"] = to_python(recommendation.call);
+  py::list routes;
+  for (const Participation& p : recommendation.routes) routes.append(to_python(p));
+  d["routes"] = routes;
   d["reasons"] = to_python(recommendation.reasons);
-  d["met"] = to_python(recommendation.met);
-  d["missed"] = to_python(recommendation.missed);
+  d["criteria"] = to_python(recommendation.criteria);
   d["paths"] = to_python(recommendation.paths);
   d["sources"] = to_python(recommendation.sources);
   d["nodes"] = to_python(explanation_nodes(recommendation));
@@ -172,11 +221,11 @@ class RankingConverter {
   explicit RankingConverter(const Model& model)
       : model_(model),
         programs_(model.node_count()),
-        words_{word(to_string(Eligibility::eligible)), word(to_string(Eligibility::via_partner)),
-               word(to_string(Eligibility::not_eligible))} {}
+        words_{word(to_string(Eligibility::eligible)), word(to_string(Eligibility::conditional)),
+               word(to_string(Eligibility::not_eligible)), word(to_string(Eligibility::unknown))} {}
 
   py::list operator()(const std::vector<RankedProgram>& ranking) {
-    static_assert(static_cast<int>(Eligibility::not_eligible) == 2, "words_, in order");
+    static_assert(static_cast<int>(Eligibility::unknown) == 3, "words_, in order");
     py::list ranked(ranking.size());
     for (std::size_t r = 0; r < ranking.size(); ++r) {
       ranked[r] = py::make_tuple(program(ranking[r].program), ranking[r].score,
@@ -194,7 +243,7 @@ class RankingConverter {
 
   const Model& model_;
   std::vector<py::object> programs_;
-  py::str words_[3];
+  py::str words_[4];
 };
 
 }  // namespace
@@ -242,7 +291,7 @@ py::dict to_python(const Diagnosis& diagnosis) {
   d["factors"] = to_python(diagnosis.factors);
   d["references"] = to_python(diagnosis.references);
   d["unresolved"] = diagnosis.unresolved;
-  d["note"] = diagnosis.note;
+  d["note"] = to_python(diagnosis.note);
   d["match"] = diagnosis.match;
   d["sources"] = to_python(diagnosis.sources);
   return d;
@@ -523,6 +572,8 @@ Profile profile_from(const py::dict& arguments) {
       p.establishment = id_argument(name, value);
     } else if (name == "applicant") {
       p.applicant = id_argument(name, value);
+    } else if (name == "fiscal_year") {
+      p.fiscal_year = argument<int>(name, value, "a fiscal year (int)");
     } else {
       throw Error("unknown profile field '" + name + "'");
     }

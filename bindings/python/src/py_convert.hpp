@@ -27,6 +27,8 @@ py::dict to_python(const ModelInfo& info);
 py::dict to_python(const Path& path);
 py::dict to_python(const Profile& profile);
 py::dict to_python(const Criterion& criterion);
+py::dict to_python(const CallReading& call);
+py::dict to_python(const Participation& route);
 py::dict to_python(const Recommendation& recommendation);
 py::dict to_python(const FactorLink& factor);
 py::dict to_python(const CaseLink& reference);

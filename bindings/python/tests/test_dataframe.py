@@ -24,9 +24,10 @@ def test_fit_results_are_one_row_each_in_rank_order(model: kyoso.Model) -> None:
 def test_the_criteria_table_sums_to_the_score(model: kyoso.Model) -> None:
     rec = model.explain("program/coi-next/full-scale/regional", mission=REGIONAL,
                         goals=["social-implementation"], stage="stage/2")
-    df = kyoso.to_dataframe(rec.met + rec.missed)
+    df = kyoso.to_dataframe(rec.criteria)
     assert df["contribution"].sum() == pytest.approx(rec.score)
-    assert set(df["id"]) == {c.id for c in rec.met + rec.missed}
+    assert set(df["id"]) == {c.id for c in rec.criteria}
+    assert list(df["outcome"]) == ["met", "partly", "partly"]  # stage/2: its parent 本格型
 
 
 def test_diagnoses_neighbors_paths_plans_and_nodes_tabulate(model: kyoso.Model) -> None:
@@ -41,7 +42,8 @@ def test_diagnoses_neighbors_paths_plans_and_nodes_tabulate(model: kyoso.Model) 
     nodes = model.nodes("program")
     programs = kyoso.to_dataframe(nodes)
     assert list(programs["id"]) == [n.id for n in nodes]
-    assert list(programs["call"]) == [n.attributes["call"] for n in nodes]  # attributes: columns
+    # attributes are columns
+    assert list(programs["fields"].fillna("")) == [n.attributes.get("fields", "") for n in nodes]
 
 
 def test_other_results_become_columns_with_texts_split(model: kyoso.Model) -> None:

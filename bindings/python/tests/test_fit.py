@@ -40,10 +40,14 @@ def test_the_main_job_ranks_coi_next_first_with_its_seed_sources(model: kyoso.Mo
     assert best.score == pytest.approx(1.0, abs=1e-12)
     assert best.eligibility == "eligible"
     assert any("共創の場形成支援" in s.quote for s in best.sources)
+    assert best.call.status == "open" and best.call.fiscal_year == 2024
+    assert best.routes[0].route == "lead"
     by_id = {r.id: r for r in results}
-    # Without a local-government partner the regional grant is out of reach.
-    assert by_id["program/regional-university-grant"].eligibility == "not-eligible"
-    assert by_id["program/opera"].eligibility == "not-eligible"
+    # The local government files the regional grant: without one among the partners, the
+    # university's way in is a condition, not an exclusion.
+    grant = by_id["program/regional-university-grant"]
+    assert grant.eligibility == "conditional" and grant.routes[0].route == "through"
+    assert by_id["program/opera"].eligibility == "not-eligible"  # continuing projects only
 
 
 def test_every_program_is_ranked(model: kyoso.Model) -> None:
@@ -64,8 +68,9 @@ def test_contributions_sum_to_the_score(model: kyoso.Model) -> None:
     results = model.fit(mission=REGIONAL, goals=["social-implementation", "talent-development"],
                         stage="stage/0", partners=PARTNERS)
     for r in results:
-        assert sum(c.contribution for c in r.met) == pytest.approx(r.score, abs=1e-12)
-        assert all(c.contribution == 0 and c.strength == 0 for c in r.missed)
+        assert sum(c.contribution for c in r.criteria) == pytest.approx(r.score, abs=1e-12)
+        assert all(c.contribution == 0 and c.strength == 0 for c in r.criteria
+                   if c.outcome in ("missed", "unknown"))
         assert 0 <= r.score <= 1
 
 
@@ -107,14 +112,14 @@ def test_weights_change_the_score(model: kyoso.Model) -> None:
     assert both.score < 1.0
 
 
-def test_portfolio_starts_with_nurturing_then_the_regional_field(model: kyoso.Model) -> None:
+def test_portfolio_starts_with_nurturing_then_full_scale_by_promotion(model: kyoso.Model) -> None:
     plan = model.portfolio(mission="regional-revitalization", goals=["social-implementation"])
     assert plan.profile.mission == REGIONAL
     assert plan.profile.goals == ["purpose/social-implementation"]
     assert plan.profile.stage is None and plan.uncovered == []
     assert [p.id for p in plan.plan] == [
         "program/coi-next/nurturing",
-        "program/coi-next/full-scale/regional",
+        "program/coi-next/full-scale",
     ]
     nurturing, full = plan.plan
     assert (nurturing.years, nurturing.years_qualifier) == (2, "approx")  # 「2年度程度」
@@ -125,8 +130,8 @@ def test_results_round_trip_through_plain_dicts(model: kyoso.Model) -> None:
     for r in model.fit(mission=REGIONAL, goals=["social-implementation"], partners=PARTNERS):
         data = json.loads(json.dumps(r.to_dict(), ensure_ascii=False))
         assert kyoso.Recommendation.from_dict(data) == r
-    assert set(r.to_dict()) == {"id", "name", "score", "eligibility", "reasons", "met", "missed",
-                                "paths", "sources", "nodes"}
+    assert set(r.to_dict()) == {"id", "name", "score", "specificity", "eligibility", "call",
+                                "routes", "reasons", "criteria", "paths", "sources", "nodes"}
     plan = model.portfolio(mission=REGIONAL, goals=["social-implementation"])
     assert kyoso.Portfolio.from_dict(plan.to_dict()) == plan
 

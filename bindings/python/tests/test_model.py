@@ -34,7 +34,8 @@ def test_a_node_carries_its_names_attributes_figures_and_sources(model: kyoso.Mo
     coi = model.node("program/coi-next")
     assert coi.kind == "program"
     assert coi.name.ja == "共創の場形成支援プログラム（COI-NEXT）"
-    assert coi.attributes["call"] == "open"
+    assert coi.attributes["fields"] == "any"
+    assert [c["status"] for c in coi.calls if c["fiscal_year"] == 2024] == ["open"]
     assert coi.attributes["awarded_list"] == "partial"  # the national layer's
     budget = coi.figure("budget", fiscal_year=2024)
     assert budget is not None
@@ -99,15 +100,15 @@ def test_the_core_and_the_national_layer_load_as_the_default_model(model: kyoso.
 def test_layers_that_disagree_name_both_files_and_the_key(write_model) -> None:
     def with_attribute(value: str) -> dict:
         document = small_graph()
-        document["graph"]["nodes"]["program/p"]["metadata"]["attributes"] = {"call": value}
+        document["graph"]["nodes"]["program/p"]["metadata"]["attributes"] = {"fields": value}
         return document
 
-    first = write_model(with_attribute("open"), "first.json")
-    second = write_model(with_attribute("closed"), "second.json")
+    first = write_model(with_attribute("any"), "first.json")
+    second = write_model(with_attribute("other"), "second.json")
     with pytest.raises(kyoso.ValidationError) as caught:
         kyoso.load(first, second)
     message = str(caught.value)
-    assert 'attribute "call" is "open" in ' in message and str(first) in message
+    assert 'attribute "fields" is "any" in ' in message and str(first) in message
     assert str(second) in message
 
 

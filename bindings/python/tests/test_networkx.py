@@ -39,7 +39,7 @@ def test_nodes_carry_kind_names_attributes_and_amounts(model: kyoso.Model) -> No
             (f.name, f.value, f.unit) for f in node.figures]
     budgets = [f for f in g.nodes["program/coi-next"]["figures"] if f["name"] == "budget"]
     assert {f["fiscal_year"]: f["value"] for f in budgets} == {
-        2024: 13_400_000_000, 2023: 13_800_000_000}
+        2023: 13_800_000_000, 2024: 13_400_000_000, 2025: 13_400_000_000}
 
 
 def test_graph_algorithms_agree_with_the_path_query(model: kyoso.Model) -> None:

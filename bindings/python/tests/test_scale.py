@@ -15,6 +15,7 @@ import kyoso
 SMALL = dict(universities=20, programs=10, stakeholders=200, edges=2_000)
 PROFILE_KEYS = {
     "mission", "goals", "fields", "stage", "partners", "holds", "establishment", "applicant",
+    "fiscal_year",
 }
 
 
@@ -192,7 +193,7 @@ def test_fit_all_ranks_every_program_for_every_university(
     assert any(r.score > 0 for fit in fits for r in fit.ranking)
     # Every kind of answer occurs, so the comparison with fit checks each word.
     assert {r.eligibility for fit in fits for r in fit.ranking} == {
-        "eligible", "via-partner", "not-eligible"
+        "eligible", "conditional", "not-eligible", "unknown"
     }
 
 
@@ -244,18 +245,35 @@ def test_the_embedded_model_fits_its_universities_by_their_fields_alone(
     model: kyoso.Model,
 ) -> None:
     # The national layer stores fields (from faculties), establishment and holdings, but no
-    # mission, goals or stage: only programs suiting a field the university works in score.
+    # mission, goals or stage: only programs suiting a field the university works in score —
+    # by naming it, or by being open to any field (themselves or through a parent program).
     fits = model.fit_all()
     assert [f.university for f in fits] == [n.id for n in model.nodes("university")]
-    suiting = {
-        p.id: {n.id for n in model.neighbors(p.id, relation="suits_field")}
-        for p in model.nodes("program")
-    }
+
+    def lineage(program: str) -> list[str]:
+        chain = [program]
+        while parents := [n.id for n in model.neighbors(chain[-1], relation="part_of")
+                          if n.kind == "program"]:
+            chain.append(parents[0])
+        return chain
+
+    def fields_of(program: str) -> tuple[set[str], bool]:
+        # The nearest program of the lineage that says anything about fields speaks for it.
+        for p in lineage(program):
+            named = {n.id for n in model.neighbors(p, relation="suits_field")}
+            scope = model.node(p).attributes.get("fields")
+            if named or scope:
+                return named, scope == "any"
+        return set(), False
+
+    stated = {p.id: fields_of(p.id) for p in model.nodes("program")}
     scored = 0
     for fit in fits:
         fields = set(model.profile_of(fit.university)["fields"])
         for r in fit.ranking:
-            assert (r.score > 0.0) == bool(suiting[r.program] & fields), (fit.university, r)
+            named, any_field = stated[r.program]
+            expected = bool(fields) and (bool(named & fields) or any_field)
+            assert (r.score > 0.0) == expected, (fit.university, r)
             scored += r.score > 0.0
     assert scored > 0
 

@@ -95,7 +95,7 @@ def test_set_changes_figures_attributes_and_texts(model: kyoso.Model) -> None:
 def test_add_node_and_add_edge_make_a_program_fit_finds(model: kyoso.Model) -> None:
     scenario = (
         kyoso.Scenario("new")
-        .add_node("program/hub", name={"ja": "拠点", "en": "Hub"}, attributes={"call": "open"},
+        .add_node("program/hub", name={"ja": "拠点", "en": "Hub"}, calls=[{"status": "open"}],
                   figures=[{"name": "budget", "value": 10**9, "unit": "jpy", "fiscal_year": 2025}])
         .add_edge("program/hub", "mission/regional-revitalization", "targets")
         .add_edge("program/hub", "purpose/social-implementation", "serves", certainty="high")
@@ -122,12 +122,13 @@ def test_remove_node_takes_its_edges_and_remove_edge_only_that_edge(model: kyoso
 
 
 def test_apply_takes_a_scenario_a_dict_or_a_path(model: kyoso.Model) -> None:
-    path = SCENARIOS / "open_local10000_to_universities.json"
+    path = SCENARIOS / "jpeaks_third_round.json"
     document = json.loads(path.read_text(encoding="utf-8"))
     results = [model.apply(path), model.apply(str(path)), model.apply(document),
                model.apply(kyoso.Scenario.from_dict(document))]
     for applied in results:
-        assert has_edge(applied, "program/local-10000", "applicant/university", "applied_by")
+        calls = {c["fiscal_year"]: c["status"] for c in applied.node("program/j-peaks").calls}
+        assert calls[2025] == "open" and calls[2026] == "closed"
     assert all(r == results[0] for r in results)
     with pytest.raises(TypeError, match="a scenario must be a kyoso.Scenario"):
         model.apply(42)  # type: ignore[arg-type]
@@ -247,29 +248,28 @@ def test_a_bad_file_is_a_parse_validation_or_io_error(tmp_path: Path) -> None:
 # ---- compare on fit --------------------------------------------------------------------------
 
 
-def test_opening_local10000_makes_it_eligible_for_a_regional_university(
-    model: kyoso.Model,
-) -> None:
-    opened = model.apply(SCENARIOS / "open_local10000_to_universities.json")
-    comparison = kyoso.compare(model, opened, "fit", **MODEL_CASE)
+def test_a_third_jpeaks_round_makes_it_eligible_in_fy2025(model: kyoso.Model) -> None:
+    management_2025 = dict(mission="regional-revitalization", goals=["management"], fiscal_year=2025)
+    opened = model.apply(SCENARIOS / "jpeaks_third_round.json")
+    comparison = kyoso.compare(model, opened, "fit", **management_2025)
     assert isinstance(comparison, kyoso.FitComparison)
-    assert comparison.entered == ["program/local-10000"]
+    assert comparison.entered == ["program/j-peaks"]
     assert comparison.left == []
-    local = comparison.program("program/local-10000")
-    assert (local.base.eligibility, local.scenario.eligibility) == ("not-eligible", "eligible")
-    assert (local.base.rank, local.scenario.rank, local.rank_move) == (14, 10, 4)
-    assert local.score_change == 0.0
-    assert local.eligibility_changed and local.entered and local.changed
-    assert [p.id for p in comparison.changes()][0] == "program/local-10000"
-    assert comparison.base == model.fit(**MODEL_CASE)
+    jpeaks = comparison.program("program/j-peaks")
+    assert (jpeaks.base.eligibility, jpeaks.scenario.eligibility) == ("not-eligible", "eligible")
+    # Opening a call changes no score: J-PEAKS leads for 【経営力強化】 either way.
+    assert (jpeaks.base.rank, jpeaks.scenario.rank, jpeaks.rank_move) == (1, 1, 0)
+    assert jpeaks.score_change == 0.0
+    assert jpeaks.eligibility_changed and jpeaks.entered and jpeaks.changed
+    assert [p.id for p in comparison.changes()][0] == "program/j-peaks"
+    assert comparison.base == model.fit(**management_2025)
     # A scenario in place of its model is applied first.
-    same = kyoso.compare(model, SCENARIOS / "open_local10000_to_universities.json", "fit",
-                         **MODEL_CASE)
+    same = kyoso.compare(model, SCENARIOS / "jpeaks_third_round.json", "fit", **management_2025)
     assert same == comparison
     assert kyoso.FitComparison.from_dict(comparison.to_dict()) == comparison
     table = comparison.to_dataframe()
-    row = table.set_index("id").loc["program/local-10000"]
-    assert (row["base_rank"], row["scenario_rank"], row["entered"]) == (14, 10, True)
+    row = table.set_index("id").loc["program/j-peaks"]
+    assert (row["base_rank"], row["scenario_rank"], row["entered"]) == (1, 1, True)
 
 
 def test_a_new_program_and_a_removed_one_show_in_compare(model: kyoso.Model) -> None:
