@@ -190,6 +190,59 @@ TEST(ScenarioRemoveNode, TakesEveryEdgeAtTheNodeWithIt) {
   EXPECT_TRUE(has_edge(m, "program/hub/nurturing", "program/hub", Relation::part_of));
 }
 
+TEST(ScenarioRemoveNode, AProgramGoesWithItsTracks) {
+  Model b = base();
+  Scenario s("s");
+  s.origin = "cut.json";
+  s.remove_node("program/hub");
+  Model m = apply(b, s);
+  EXPECT_FALSE(m.find("program/hub"));
+  EXPECT_FALSE(m.find("program/hub/nurturing"));
+  EXPECT_FALSE(m.find("program/hub/full"));
+  EXPECT_TRUE(m.find("program/local"));
+  EXPECT_EQ(m.node_count(), b.node_count() - 3);
+  EXPECT_EQ(m.edge_count(), 1u);  // program/local applied_by its applicant
+  // A later edit on a track names the edit that took it.
+  s.set_amount("program/hub/full", 5);
+  ValidationError e = refused<ValidationError>(b, s);
+  EXPECT_EQ(e.where().pointer, "/edits/1/node");
+  EXPECT_NE(std::string(e.what()).find("node 'program/hub/full' was removed by /edits/0"),
+            std::string::npos)
+      << e.what();
+}
+
+TEST(ScenarioRemoveNode, APackageLeavesItsProgramsStanding) {
+  // Programs part_of the package are its members, not tracks of a program: they stay.
+  ModelBuilder builder = ModelBuilder::from(base());
+  builder.add_node(node("package/p"));
+  builder.add_edge(edge("program/hub", "package/p", Relation::part_of));
+  Model b = std::move(builder).build();
+  Model m = apply(b, Scenario("s").remove_node("package/p"));
+  EXPECT_FALSE(m.find("package/p"));
+  EXPECT_TRUE(m.find("program/hub"));
+  EXPECT_TRUE(m.find("program/hub/full"));
+}
+
+TEST(ScenarioRemoveNode, TracksAddedByTheScenarioGoToo) {
+  Model m = apply(base(), Scenario("s")
+                              .add_node(node("program/hub/extra"))
+                              .add_edge("program/hub/extra", "program/hub", Relation::part_of)
+                              .remove_node("program/hub"));
+  EXPECT_FALSE(m.find("program/hub/extra"));
+  EXPECT_FALSE(m.find("program/hub/full"));
+}
+
+TEST(ScenarioRemoveNode, AScenarioCycleOfTracksIsRemovedOnce) {
+  // The scenario closes a part_of cycle and then removes it: each node goes once, and the
+  // model builds (the cycle is gone with it).
+  Model m = apply(base(), Scenario("s")
+                              .add_edge("program/hub", "program/hub/full", Relation::part_of)
+                              .remove_node("program/hub"));
+  EXPECT_FALSE(m.find("program/hub"));
+  EXPECT_FALSE(m.find("program/hub/full"));
+  EXPECT_FALSE(m.find("program/hub/nurturing"));
+}
+
 TEST(ScenarioAddEdge, OpensAProgramToAnotherApplicant) {
   Model m = apply(base(), Scenario("s").add_edge("program/local", "applicant/university",
                                                  Relation::applied_by));

@@ -271,6 +271,8 @@ class ModelBuilder {
   bool remove_node(std::string_view id);
   // Removes the edge; false when there is no such edge.
   bool remove_edge(std::string_view source, std::string_view target, Relation);
+  // The sources of the live edges of this relation into `target`, in no set order.
+  std::vector<std::string> sources_into(std::string_view target, Relation);
 
   Model build() &&;
   Model build() const&;

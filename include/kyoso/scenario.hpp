@@ -24,7 +24,7 @@ inline constexpr std::string_view scenario_schema = "kyoso.scenario/1";
 enum class EditOp : std::uint8_t {
   set,          // one value of a node: a name, description, note, attribute or figure
   add_node,     // a new node, with everything a node of the model file may hold
-  remove_node,  // a node and every edge at it
+  remove_node,  // a node and every edge at it; a program with its tracks (part_of it)
   add_edge,     // a new edge
   remove_edge,  // an existing edge, named by source, target and relation
 };

@@ -415,6 +415,25 @@ bool ModelBuilder::remove_edge(std::string_view source, std::string_view target,
   return true;
 }
 
+std::vector<std::string> ModelBuilder::sources_into(std::string_view target, Relation relation) {
+  State& s = *state_;
+  std::vector<std::string> sources;
+  auto t = s.name(target);
+  if (!t) return sources;
+  auto take = [&](const EdgeEntry& e) {
+    if (!e.removed && e.target == *t && e.relation == relation)
+      sources.push_back(s.names[e.source]);
+  };
+  if (*t < s.base_nodes) {
+    for (EdgeIndex e : s.base.in_edges(*t)) take(s.edges[e]);
+  }
+  s.index_added();
+  if (auto it = s.added_at.find(*t); it != s.added_at.end()) {
+    for (std::uint32_t e : it->second) take(s.edges[e]);
+  }
+  return sources;
+}
+
 namespace detail {
 
 std::string id_problem(std::string_view id) {

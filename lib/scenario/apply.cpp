@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <set>
 
 #include "kyoso/error.hpp"
 #include "kyoso/limits.hpp"
@@ -67,9 +68,7 @@ class Applier {
         add_node(e);
         break;
       case EditOp::remove_node:
-        existing(e.node, at_ + "/node");
-        builder_.remove_node(e.node);
-        removed_by_[e.node] = index_;
+        remove_node(existing(e.node, at_ + "/node"));
         break;
       case EditOp::add_edge:
         add_edge(e);
@@ -85,6 +84,29 @@ class Applier {
         }
         break;
       }
+    }
+  }
+
+  // A program goes with its tracks (the programs part_of it, and theirs): a track left
+  // behind would still be recommended as a program of its own (docs/scenarios.md).
+  void remove_node(const Node& node) {
+    std::vector<std::string> doomed{node.id};
+    // A scenario's earlier edits may have closed a part_of cycle (refused only when the
+    // model is built): each node is taken once.
+    std::set<std::string, std::less<>> seen{node.id};
+    if (node.kind == Kind::program) {
+      for (std::size_t i = 0; i < doomed.size(); ++i) {
+        for (std::string& child : builder_.sources_into(doomed[i], Relation::part_of)) {
+          const Node* c = builder_.find_node(child);
+          if (c && c->kind == Kind::program && seen.insert(child).second) {
+            doomed.push_back(std::move(child));
+          }
+        }
+      }
+    }
+    for (const std::string& id : doomed) {
+      builder_.remove_node(id);
+      removed_by_[id] = index_;
     }
   }
 

@@ -221,7 +221,8 @@ class Scenario:
         return self._add(edit)
 
     def remove_node(self, id: str) -> Scenario:  # noqa: A002
-        """Removes a node and every edge at it."""
+        """Removes a node and every edge at it; a program goes with its tracks (the
+        programs ``part_of`` it, and theirs)."""
         return self._add({"op": "remove_node", "node": id})
 
     def add_edge(self, source: str, target: str, relation: str, **metadata: Any) -> Scenario:

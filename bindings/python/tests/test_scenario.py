@@ -121,6 +121,15 @@ def test_remove_node_takes_its_edges_and_remove_edge_only_that_edge(model: kyoso
     assert cut.edge_count == model.edge_count - 1
 
 
+def test_removing_a_program_removes_its_tracks(model: kyoso.Model) -> None:
+    without = model.apply(kyoso.Scenario("s").remove_node("program/coi-next"))
+    tracks = [n for n in model.nodes(kind="program") if n.id.startswith("program/coi-next/")]
+    assert tracks
+    assert all(t.id not in without for t in tracks)
+    names = [r.id for r in without.fit(goals=["purpose/social-implementation"])]
+    assert not [n for n in names if n.startswith("program/coi-next")]
+
+
 def test_apply_takes_a_scenario_a_dict_or_a_path(model: kyoso.Model) -> None:
     path = SCENARIOS / "jpeaks_third_round.json"
     document = json.loads(path.read_text(encoding="utf-8"))
