@@ -27,9 +27,9 @@ $(BUILD)/CMakeCache.txt:
 	cmake --preset default
 
 # Re-records every recorded output — the golden files in tests/golden/ and the examples in
-# README.md and tools/README.md — with what the build prints now. Review `git diff` against
+# README.md, tools/README.md and docs/ — with what the build prints now. Review `git diff` against
 # the seed before committing: the golden_outputs and readme_examples tests compare with them.
-RECORDED := README.md tools/README.md $(wildcard tests/golden/*.txt)
+RECORDED := README.md tools/README.md $(wildcard docs/*.md tests/golden/*.txt)
 golden: build
 	/usr/bin/python3 tests/check_outputs.py --update --bin $(BUILD)/bin --python $(BUILD)/python $(RECORDED)
 

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <kyoso/kyoso.hpp>
+#include <map>
 #include <set>
 #include <span>
 #include <string>
@@ -24,11 +25,13 @@ namespace {
 using EdgeKey = std::tuple<std::string, std::string, kyoso::Relation>;
 
 struct Graph {
-  std::set<std::string> nodes;
+  std::map<std::string, kyoso::Kind> nodes;
   std::set<EdgeKey> edges;
 
   explicit Graph(const kyoso::Model& m) {
-    for (kyoso::NodeIndex i = 0; i < m.node_count(); ++i) nodes.insert(m.node(i).id);
+    for (kyoso::NodeIndex i = 0; i < m.node_count(); ++i) {
+      nodes.emplace(m.node(i).id, m.node(i).kind);
+    }
     for (kyoso::EdgeIndex i = 0; i < m.edge_count(); ++i) {
       const kyoso::Edge& e = m.edge(i);
       edges.emplace(m.node(e.source).id, m.node(e.target).id, e.relation);
@@ -41,13 +44,10 @@ struct Graph {
       case kyoso::EditOp::set:
         break;
       case kyoso::EditOp::add_node:
-        nodes.insert(e.new_node->id);
+        nodes.emplace(e.new_node->id, e.new_node->kind);
         break;
       case kyoso::EditOp::remove_node:
-        nodes.erase(e.node);
-        std::erase_if(edges, [&](const EdgeKey& k) {
-          return std::get<0>(k) == e.node || std::get<1>(k) == e.node;
-        });
+        remove(e.node);
         break;
       case kyoso::EditOp::add_edge:
         edges.emplace(e.edge->source, e.edge->target, e.edge->relation);
@@ -56,6 +56,26 @@ struct Graph {
         edges.erase(EdgeKey{e.edge->source, e.edge->target, e.edge->relation});
         break;
     }
+  }
+
+  // A program goes with every program part_of it, level after level (docs/scenarios.md).
+  void remove(const std::string& id) {
+    std::set<std::string> doomed{id};
+    if (nodes.at(id) == kyoso::Kind::program) {
+      for (bool grew = true; grew;) {
+        grew = false;
+        for (const auto& [source, target, relation] : edges) {
+          if (relation == kyoso::Relation::part_of && doomed.contains(target) &&
+              nodes.at(source) == kyoso::Kind::program) {
+            grew |= doomed.insert(source).second;
+          }
+        }
+      }
+    }
+    for (const std::string& gone : doomed) nodes.erase(gone);
+    std::erase_if(edges, [&](const EdgeKey& k) {
+      return doomed.contains(std::get<0>(k)) || doomed.contains(std::get<1>(k));
+    });
   }
 
   friend bool operator==(const Graph&, const Graph&) = default;

@@ -18,6 +18,11 @@ Commands run through `sh` in a scratch directory holding links to the repository
 folders (so `examples/scenarios/budget_cut.json` is found and `-o national.jgf.json` writes
 nothing into the tree), with DIR first on PATH; the blocks of one file share the directory.
 
+A ```json block holding a whole model (a top-level "schema_version" and "graph") or a whole
+scenario ("schema": "kyoso.scenario/1") is an example too: `kyoso validate` must accept it
+(a scenario is checked against the embedded model), so a format change cannot leave a
+document showing a file kyoso refuses.
+
 In the expected output, a line holding only `…` (indent allowed) stands for any number of
 lines, so a long table can be shown in part. A block that must not run is marked by a line
 
@@ -51,7 +56,7 @@ RERECORD = "make golden"
 class Example:
     file: Path
     line: int  # 1-based line of the first expected-output line (or of the command)
-    kind: str  # "shell" or "python"
+    kind: str  # "shell", "python" or "file" (a model or scenario kyoso must accept)
     commands: list[str]  # shell: each command, continuation lines joined; python: the code
     expected: list[str]
     # Where the expected lines sit in the file, for --update: [start, end) of file lines.
@@ -120,7 +125,37 @@ def document_examples(path: Path) -> list[Example]:
                     expected, span = lines[t_start:t_end], (t_start, t_end)
             examples.append(Example(path, span[0] + 1 if span[1] else start + 1, "python",
                                     ["\n".join(body)], expected, span))
+        elif info == "json" and file_option(body):
+            examples.append(Example(path, start + 1, "file", ["\n".join(body)], []))
     return examples
+
+
+def file_option(body: list[str]) -> str | None:
+    """The validate option that reads this block: --model, --scenario, or None."""
+    try:
+        document = json.loads("\n".join(body))
+    except ValueError:
+        return None  # an excerpt ("…"), not a file
+    if not isinstance(document, dict):
+        return None
+    if "schema_version" in document and "graph" in document:
+        return "--model"
+    if document.get("schema") == "kyoso.scenario/1":
+        return "--scenario"
+    return None
+
+
+def run_file(example: Example, work: Path, env: dict[str, str]) -> list[str]:
+    body = example.commands[0].split("\n")
+    name = work / f"example-{example.line}.json"
+    name.write_text(example.commands[0], encoding="utf-8")
+    result = subprocess.run(["kyoso", "validate", file_option(body), str(name)], cwd=work,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            timeout=300)
+    if result.returncode == 0:
+        return []
+    return ["(kyoso validate refuses this file)"] + result.stdout.decode(
+        "utf-8", errors="replace").split("\n")
 
 
 def golden_example(path: Path) -> Example:
@@ -282,8 +317,13 @@ def main() -> int:
         for e in examples:
             if e.kind == "shell":
                 e.actual = run_shell(e, work, env)
+            elif e.kind == "file":
+                e.actual = run_file(e, work, env)
         differing = [e for e in examples if not matches(e.expected, e.actual)]
         checked += len(examples)
+        # A refused file is fixed by hand: there is no output to re-record.
+        failures += [e for e in differing if e.kind == "file"]
+        differing = [e for e in differing if e.kind != "file"]
         if args.update and differing:
             update(path, differing)
             rerecorded_count += len(differing)
@@ -293,7 +333,8 @@ def main() -> int:
     for e in failures:
         where = f"{e.file.relative_to(ROOT)}:{e.line}"
         print(f"\n{where}: the recorded output differs from today's")
-        print("$ " + e.commands[0] if e.kind == "shell" else "(a Python example)")
+        print({"shell": "$ " + e.commands[0], "python": "(a Python example)",
+               "file": "(a file shown in full)"}[e.kind])
         print("\n".join(difflib.unified_diff(e.expected, e.actual, "recorded", "today",
                                              lineterm="")))
     if failures:
@@ -301,7 +342,7 @@ def main() -> int:
               f"re-record with `{RERECORD}` and review `git diff` before committing.")
     if skipped_python:
         print(f"{skipped_python} Python examples not run: no kyoso package in --python")
-    if rerecorded_count:
+    if rerecorded_count and not failures:
         print(f"{rerecorded_count} of {checked} examples re-recorded: review `git diff`")
         return 0
     print(f"{checked - len(failures)} passed, {len(failures)} failed")

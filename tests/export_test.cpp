@@ -73,7 +73,7 @@ Model chain() {
   info.name = {"連鎖", "chain"};
   b.info(info);
   Node coi = node("program/coi-next", Kind::program, "共創の場形成支援プログラム", "COI-NEXT");
-  coi.attributes = {{"call", "open"}};
+  coi.attributes = {{"fields", "any"}};
   Figure budget;
   budget.name = "budget";
   budget.value = 13'400'000'000;
@@ -417,7 +417,7 @@ TEST(GraphMl, StoresListsAndMapsAsJsonTextThatParsesBack) {
   Model m = chain();
   GraphMl g = read_graphml(to_graphml(m));
   const GraphMl::Data& coi = g.nodes[*m.find("program/coi-next")].second;
-  EXPECT_EQ(json::parse(coi.at("attributes_json")), json::parse(R"({"call": "open"})"));
+  EXPECT_EQ(json::parse(coi.at("attributes_json")), json::parse(R"({"fields": "any"})"));
   EXPECT_EQ(json::parse(coi.at("figures_json")), json::parse(R"([{
       "name": "budget", "value": 13400000000, "unit": "jpy", "qualifier": "exact",
       "fiscal_year": 2024, "sources": [{"document": "seed.txt", "quote": "134億円"}]}])"));
@@ -464,7 +464,7 @@ TEST(NodeLink, NodesCarryKindNamesAndTheirListsAsRealJson) {
   EXPECT_EQ(coi.at("kind"), "program");
   EXPECT_EQ(coi.at("name_ja"), "共創の場形成支援プログラム");
   EXPECT_EQ(coi.at("name_en"), "COI-NEXT");
-  EXPECT_EQ(coi.at("attributes"), json::parse(R"({"call": "open"})"));
+  EXPECT_EQ(coi.at("attributes"), json::parse(R"({"fields": "any"})"));
   EXPECT_EQ(coi.at("figures").at(0).at("value"), 13'400'000'000);
   EXPECT_EQ(coi.at("sources").at(0).at("quote"), "支援規模");
   const json::value& jst = doc.at("nodes").at(*m.find("org/jst"));

@@ -311,7 +311,7 @@ class RandomScenario {
                        static_cast<std::int64_t>(pick(0, 50'000'000'000)));
           break;
         case 1:
-          s.set_attribute(some(), coin() ? "call" : "note", coin() ? "closed" : "未定");
+          s.set_attribute(some(), coin() ? "fields" : "note", coin() ? "closed" : "未定");
           break;
         case 2:
           s.set(some(), coin() ? "note" : "name/en", std::string(coin() ? "仮定" : "what if"));

@@ -173,6 +173,16 @@ TEST(ScenarioCalls, AMisspeltStatusOrAScopeWithoutACallIsRefused) {
   EXPECT_NE(path.problem().find("calls@<fiscal year>/status"), std::string::npos);
 }
 
+// The model reader refuses the undated "call" attribute, so a scenario that set it would
+// derive a model that cannot be saved and loaded again.
+TEST(ScenarioCalls, TheUndatedCallAttributeIsRefused) {
+  auto old = refused<ValidationError>(
+      with_calls(), Scenario("s").set("program/p", "attributes/call", std::string("closed")));
+  EXPECT_EQ(old.where().pointer, "/edits/0");
+  EXPECT_EQ(old.where().id, "program/p");
+  EXPECT_NE(old.problem().find("calls@<fiscal year>/status"), std::string::npos);
+}
+
 TEST(ScenarioAddNode, AddsANodeWithItsFigures) {
   Node n = node("program/new", {figure("budget", 50, Unit::jpy, 2025)});
   n.calls = {test::call(CallStatus::open, 2025)};

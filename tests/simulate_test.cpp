@@ -22,7 +22,7 @@ constexpr const char* opera = "program/opera";
 // Both tracks start in their steady state (2 and 3 sites).
 Model small_program(std::int64_t budget = 1000) {
   ModelBuilder b;
-  b.add_node(node("program/p", {figure("budget", budget, Unit::jpy, 2030)}, {{"call", "open"}}));
+  b.add_node(node("program/p", {figure("budget", budget, Unit::jpy, 2030)}, {{"fields", "any"}}));
   b.add_node(node("program/p/entry",
                   {figure("funding_per_site", 10, Unit::jpy_per_year),
                    figure("duration", 1, Unit::fiscal_years), figure("new_sites", 2, Unit::sites),

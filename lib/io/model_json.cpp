@@ -5,6 +5,7 @@
 
 #include "io/json_reader.hpp"
 #include "io/json_writer.hpp"
+#include "model/rules.hpp"
 
 namespace kyoso::detail {
 
@@ -248,10 +249,7 @@ Node ModelJsonReader::node_metadata(const std::string& id, const json::object& m
   n.description = text(meta, "description", at);
   n.attributes = attributes(meta, at);
   if (n.attributes.count("call")) {
-    fail(
-        "the \"call\" attribute was replaced by \"calls\", dated by fiscal year "
-        "(docs/format.md), e.g. \"calls\": [{\"status\": \"open\", \"fiscal_year\": 2024}]",
-        at + "/attributes/call", id);
+    fail(std::string(detail::undated_call_problem), at + "/attributes/call", id);
   }
   if (const json::value* calls = meta.if_contains("calls")) {
     const json::array& list = array(*calls, at + "/calls");

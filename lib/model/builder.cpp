@@ -503,6 +503,7 @@ std::string node_problem(const Node& n) {
     if (f.name.empty()) return "a figure needs a name";
     if (f.value < 0) return "figure '" + f.name + "' is negative";
   }
+  if (n.attributes.contains("call")) return std::string(undated_call_problem);
   return calls_problem(n);
 }
 

@@ -18,7 +18,15 @@ inline constexpr std::size_t max_id_bytes = 256;
 // What is wrong with the id by the grammar of docs/format.md ('kind/slug'); empty if nothing.
 std::string id_problem(std::string_view id);
 
-// What is wrong with the node by itself (id, kind prefix, names, figures); empty if nothing.
+// The calls of a program are dated (Node::calls); the undated attribute of older files is
+// refused wherever a node is made: read, built in code, or edited by a scenario.
+inline constexpr std::string_view undated_call_problem =
+    "the \"call\" attribute was replaced by \"calls\", dated by fiscal year (docs/format.md), "
+    "e.g. \"calls\": [{\"status\": \"open\", \"fiscal_year\": 2024}]; in a scenario, set "
+    "calls@<fiscal year>/status";
+
+// What is wrong with the node by itself (id, kind prefix, names, figures, the undated call
+// attribute, calls); empty if nothing.
 std::string node_problem(const Node&);
 
 // What is wrong with the edge between nodes of these kinds (the relation's signature, a

@@ -147,8 +147,8 @@ class Figure(_Result):
 class Node(_Result):
     """A node of the model: a program, a purpose, a university …
 
-    ``id`` is ``"kind/slug"``; ``attributes`` holds the documented keys (e.g. ``"call":
-    "open"``); ``figures`` the amounts stated for it.
+    ``id`` is ``"kind/slug"``; ``attributes`` holds the documented keys (e.g. ``"fields":
+    "any"``); ``figures`` the amounts stated for it.
     """
 
     id: str

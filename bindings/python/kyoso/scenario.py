@@ -178,7 +178,10 @@ class Scenario:
         return self.set_figure(node, "funding_per_site", jpy_per_year)
 
     def set_attribute(self, node: str, key: str, value: str | None) -> Scenario:
-        """Sets an attribute, e.g. ``"call"`` to ``"closed"``; ``None`` removes it."""
+        """Sets an attribute, e.g. ``"fields"`` to ``"any"``; ``None`` removes it.
+
+        A program's calls are dated: ``set(program, "calls@2025/status", "closed")``.
+        """
         return self.set(node, f"attributes/{key}", value)
 
     def add_node(

@@ -74,7 +74,7 @@ def test_set_changes_figures_attributes_and_texts(model: kyoso.Model) -> None:
         kyoso.Scenario("s")
         .set_budget(COI_NEXT, 2025, 12_000_000_000)
         .set_amount("program/coi-next/nurturing", 25_000_000)
-        .set_attribute("program/opera", "call", "open")
+        .set_attribute("program/opera", "fields", "any")
         .set("program/sparc", "name/en", "SPARC, renamed")
         .set(COI_NEXT, "figures/budget@2023", None)
         .set("program/coi-next/full-scale", "figures/sites",
@@ -87,9 +87,14 @@ def test_set_changes_figures_attributes_and_texts(model: kyoso.Model) -> None:
     assert coi.figure("budget", 2024).value == 13_400_000_000
     assert coi.figure("budget", 2023) is None
     assert changed.node("program/coi-next/nurturing").figure("funding_per_site").value == 25_000_000
-    assert changed.node("program/opera").attributes["call"] == "open"
+    assert changed.node("program/opera").attributes["fields"] == "any"
     assert changed.node("program/sparc").name.en == "SPARC, renamed"
     assert changed.node("program/coi-next/full-scale").figure("sites").value == 30
+
+
+def test_the_undated_call_attribute_is_refused(model: kyoso.Model) -> None:
+    with pytest.raises(kyoso.ValidationError, match=r"/edits/0: 'program/opera'.*calls@<fiscal year>/status"):
+        model.apply(kyoso.Scenario("s").set_attribute("program/opera", "call", "open"))
 
 
 def test_add_node_and_add_edge_make_a_program_fit_finds(model: kyoso.Model) -> None:
