@@ -497,6 +497,35 @@ TEST(Rank, ResultsAreOrderedByScoreWhateverTheEligibility) {
   EXPECT_LT(rank(r, "program/old"), rank(r, "program/talent"));
 }
 
+// docs/fit.md's tie order: what may be usable before what cannot be.
+int usable_order(Eligibility e) {
+  constexpr Eligibility order[] = {Eligibility::eligible, Eligibility::conditional,
+                                   Eligibility::unknown, Eligibility::not_eligible};
+  return static_cast<int>(std::find(std::begin(order), std::end(order), e) - std::begin(order));
+}
+
+// A program whose call that year is not known may yet be usable; one with no call is not. The
+// closed one comes first by name, so only the eligibility can put the unknown one first.
+TEST(Rank, AnUnknownCallRanksBeforeAClosedOneAtTheSameScore) {
+  Graph g;
+  g.node("mission/regional")
+      .node("applicant/university")
+      .node("program/a-closed", {}, {call(CallStatus::closed)})
+      .node("program/b-not-known")
+      .edge("program/a-closed", Relation::targets, "mission/regional")
+      .edge("program/b-not-known", Relation::targets, "mission/regional")
+      .edge("program/a-closed", Relation::applied_by, "applicant/university")
+      .edge("program/b-not-known", Relation::applied_by, "applicant/university");
+  Profile p;
+  p.mission = "regional";
+  FitResult r = fit(g.build(), p);
+  ASSERT_EQ(r.results.size(), 2u);
+  EXPECT_EQ(r.results[0].id, "program/b-not-known");
+  EXPECT_EQ(r.results[0].eligibility, Eligibility::unknown);
+  EXPECT_EQ(r.results[1].eligibility, Eligibility::not_eligible);
+  EXPECT_EQ(r.results[0].score, r.results[1].score);
+}
+
 TEST(Rank, TiesBreakBySpecificityThenEligibilityThenName) {
   Profile p;
   p.mission = "regional";
@@ -508,7 +537,7 @@ TEST(Rank, TiesBreakBySpecificityThenEligibilityThenName) {
     if (a.specificity != b.specificity) {
       EXPECT_GT(a.specificity, b.specificity) << a.id << " " << b.id;
     } else if (a.eligibility != b.eligibility) {
-      EXPECT_LT(a.eligibility, b.eligibility) << a.id << " " << b.id;
+      EXPECT_LT(usable_order(a.eligibility), usable_order(b.eligibility)) << a.id << " " << b.id;
     } else {
       EXPECT_LE(a.name.ja, b.name.ja) << a.id << " " << b.id;
     }

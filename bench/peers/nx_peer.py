@@ -1,12 +1,14 @@
 """kyoso's batch fit and shortest paths written the way an analyst would, in Python with
 NetworkX: read the JGF file with json, build a MultiDiGraph with every attribute, then loop.
 
-The rules are the README's "How fit scores" (and tools/README.md): a criterion is met when
-the program, or else its nearest part_of ancestor stating that relation, names the profile's
-value (strength 1 on the program itself, `inherited` through an ancestor); a program naming
-no stage is judged by its tracks' stages; the score is the met criteria's weight share. The
-sums run in kyoso's documented order (met criteria, then missed ones, each in profile order)
-so that the scores can be compared exactly, not within a tolerance.
+The rules are docs/fit.md's: every criterion the profile states counts, met (1) when the
+program states it, partly (`inherited`) through its nearest part_of ancestor stating that
+relation, through its tracks' stages, or an "any" scope, and 0 when missed or not known; the
+eligibility follows the year's call (the model's fiscal year), exclusions, one place per
+university and the routes by which a university takes part (lead, member, through a filer a
+partner can file as); the ranking is by score, criteria met directly, eligibility, Japanese
+name, id. The sums run in kyoso's order (the profile's criteria in order) so that the scores
+can be compared exactly, not within a tolerance.
 
 Run by compare.py:  nx_peer.py MODEL.jgf.json RANKINGS.csv < pairs
 prints one JSON object with the phase timings and the path lengths.
@@ -27,7 +29,7 @@ TIE = 1e-9
 def load(path):
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
-    graph = nx.MultiDiGraph()
+    graph = nx.MultiDiGraph(fiscal_year=doc["graph"].get("metadata", {}).get("fiscal_year"))
     for node_id, node in doc["graph"]["nodes"].items():
         graph.add_node(node_id, **node["metadata"])
     for edge in doc["graph"]["edges"]:
@@ -58,23 +60,68 @@ def lineage(graph, program):
 
 
 def defining(graph, chain, relation):
-    """The targets that answer for the program, and whether the program states them itself."""
+    """The targets that answer for the program and the depth in its lineage that states them."""
     for depth, node in enumerate(chain):
         found = targets(graph, node, relation)
         if found:
-            return found, depth == 0
-    return [], True
+            return found, depth
+    return [], None
 
 
 def track_stages(graph, program):
-    stages, stack = [], [program]
+    """The stages the program's tracks suit, each track once however many parents it has."""
+    stages, stack, seen = set(), [program], {program}
     while stack:
         node = stack.pop()
         for track in sources(graph, node, "part_of"):
-            if is_program(graph, track):
-                stages += targets(graph, track, "suits_stage")
+            if is_program(graph, track) and track not in seen:
+                seen.add(track)
+                stages.update(targets(graph, track, "suits_stage"))
                 stack.append(track)
     return stages
+
+
+def scope(graph, chain, key):
+    """(depth, open to any) of the nearest program saying "any" or "other" for key."""
+    for depth, node in enumerate(chain):
+        value = graph.nodes[node].get("attributes", {}).get(key)
+        if value in ("any", "other"):
+            return depth, value == "any"
+    return None
+
+
+def read_call(graph, chain, fiscal_year):
+    """The call covering the year, from the nearest program stating calls."""
+    for node in chain:
+        calls = graph.nodes[node].get("calls")
+        if not calls:
+            continue
+        for call in calls:
+            first = call.get("fiscal_year")
+            if first is None:  # covers every year
+                return call
+            if fiscal_year is not None and first <= fiscal_year <= call.get("until_fiscal_year",
+                                                                              first):
+                return call
+        return None
+    return None
+
+
+def facts(graph, program, fiscal_year):
+    chain = lineage(graph, program)
+    f = {"program": program, "chain": chain, "name": graph.nodes[program]["name"]["ja"]}
+    for relation in ("targets", "serves", "suits_field", "suits_stage", "excludes", "applied_by",
+                     "joined_by", "involves", "needs_partner"):
+        f[relation] = defining(graph, chain, relation)
+    f["field_scope"] = scope(graph, chain, "fields")
+    f["stage_scope"] = scope(graph, chain, "stages")
+    no_stage = not f["suits_stage"][0] and not f["stage_scope"]
+    f["track_stages"] = track_stages(graph, program) if no_stage else set()
+    f["call"] = read_call(graph, chain, fiscal_year)
+    places = next((graph.nodes[n]["attributes"]["places"] for n in chain
+                   if graph.nodes[n].get("attributes", {}).get("places")), "")
+    f["one_per_university"] = places == "one-per-university"
+    return f
 
 
 def profile(graph, university):
@@ -87,79 +134,134 @@ def profile(graph, university):
         "fields": targets(graph, university, "works_in"),
         "stage": first("reached_stage"),
         "partners": targets(graph, university, "has_partner"),
+        "holds": targets(graph, university, "awarded"),
         "establishment": first("established_as"),
-        "applicant": "applicant/university",
+        "applicant": "applicant/university" if graph.has_node("applicant/university") else None,
     }
 
 
-def score(graph, chain, program, p):
-    def strength(relation, value):
-        found, own = defining(graph, chain, relation)
-        return (1.0 if own else WEIGHTS["inherited"]) if value in found else 0.0
+def judge(f, relation, value, scope_key=None):
+    """(strength, met directly): met 1, partly `inherited`, missed or not known 0."""
+    found, depth = f[relation]
+    scoped = f[scope_key] if scope_key else None
+    if scoped and (not found or scoped[0] < depth):
+        return (WEIGHTS["inherited"] if scoped[1] else 0.0), False
+    if found:
+        if value in found:
+            return (1.0 if depth == 0 else WEIGHTS["inherited"]), depth == 0
+        return 0.0, False
+    if relation == "suits_stage" and value in f["track_stages"]:
+        return WEIGHTS["inherited"], False
+    return 0.0, False
 
+
+def score(f, p):
+    """(score, criteria met directly); every stated criterion counts, not-known ones as 0."""
     criteria = []
     if p["mission"]:
-        criteria.append((WEIGHTS["mission"], strength("targets", p["mission"])))
+        criteria.append((WEIGHTS["mission"], judge(f, "targets", p["mission"])))
     for goal in p["goals"]:
-        criteria.append((WEIGHTS["goals"] / len(p["goals"]), strength("serves", goal)))
+        criteria.append((WEIGHTS["goals"] / len(p["goals"]), judge(f, "serves", goal)))
     for field in p["fields"]:
-        criteria.append((WEIGHTS["fields"] / len(p["fields"]), strength("suits_field", field)))
+        criteria.append((WEIGHTS["fields"] / len(p["fields"]),
+                         judge(f, "suits_field", field, "field_scope")))
     if p["stage"]:
-        stated, _ = defining(graph, chain, "suits_stage")
-        if stated:
-            criteria.append((WEIGHTS["stage"], strength("suits_stage", p["stage"])))
-        else:
-            below = track_stages(graph, program)
-            if below:
-                matched = WEIGHTS["inherited"] if p["stage"] in below else 0.0
-                criteria.append((WEIGHTS["stage"], matched))
-    met = [(w, s) for w, s in criteria if s > 0]
-    missed = [w for w, s in criteria if s <= 0]
-    total = sum([w for w, _ in met] + missed)
-    return sum(w * s / total for w, s in met) if total > 0 else 0.0
+        criteria.append((WEIGHTS["stage"], judge(f, "suits_stage", p["stage"], "stage_scope")))
+    total = 0.0
+    for w, _ in criteria:
+        total += w
+    value = 0.0
+    if total > 0:
+        for w, (strength, _) in criteria:
+            value += w * strength / total
+    return value, sum(1 for _, (_, met) in criteria if met)
 
 
-def eligibility(graph, chain, p):
-    call = next((graph.nodes[n]["attributes"]["call"] for n in chain
-                 if graph.nodes[n].get("attributes", {}).get("call")), "")
-    if call == "none":
+def route_ready(graph, f, p):
+    """True when a route is ready, False when one lacks something, None when there is none."""
+    applicant = p["applicant"]
+    if applicant is None:
+        return None
+    partners_ready = all(t in p["partners"] for t in f["needs_partner"][0])
+    best = None
+
+    def consider(ready):
+        nonlocal best
+        best = ready if best is None else (best or ready)
+
+    filers = f["applied_by"][0]
+    if applicant in filers:
+        consider(partners_ready)
+    for relation in ("joined_by", "involves"):
+        if applicant in f[relation][0]:
+            for filer in filers:
+                files = any(s in p["partners"] for s in sources(graph, filer, "applies_as"))
+                consider(files and partners_ready)
+    return best
+
+
+def eligibility(graph, f, p, fiscal_year):
+    status = f["call"]["status"] if f["call"] else None
+    if status == "allocated":
         return "eligible"
-    result = "not-eligible" if call == "closed" else "eligible"
-    excluded, _ = defining(graph, chain, "excludes")
+    if status in ("closed", "continuing-only"):
+        return "not-eligible"
+    if status == "promotion-only":
+        for node in f["chain"]:
+            if any(s in p["holds"] for s in sources(graph, node, "promotes_to")):
+                return "eligible"
+        return "not-eligible"
+    out = "eligible"
+    excluded, depth = f["excludes"]
     if p["establishment"] in excluded:
-        result = "not-eligible"
-    applicants, _ = defining(graph, chain, "applied_by")
-    if not applicants or p["applicant"] in applicants:
-        return result
-    for applicant in applicants:
-        for partner in sources(graph, applicant, "applies_as"):
-            if partner in p["partners"]:
-                return "via-partner" if result == "eligible" else result
-    return "not-eligible"
+        # An exclusion stated for one fiscal year holds for that year alone.
+        stated = graph.get_edge_data(f["chain"][depth], p["establishment"], "excludes")
+        if stated.get("fiscal_year") in (None, fiscal_year):
+            out = "not-eligible"
+    if f["program"] in p["holds"] and f["one_per_university"]:
+        out = "not-eligible"
+    ready = route_ready(graph, f, p)
+    if ready is None:
+        if not f["applied_by"][0]:
+            return out if out == "not-eligible" else "unknown"
+        return "not-eligible"
+    if out == "not-eligible":
+        return out
+    if status is None:
+        return "unknown"
+    return "eligible" if ready else "conditional"
+
+
+ORDER = {"eligible": 0, "conditional": 1, "unknown": 2, "not-eligible": 3}
 
 
 def ranked_before(a, b):
-    """kyoso's order: meeting something first, eligible first, then score, then id."""
-    ra, rb = a[1] > TIE, b[1] > TIE
-    if ra != rb:
-        return -1 if ra else 1
-    ea, eb = a[2] == "not-eligible", b[2] == "not-eligible"
-    if ea != eb:
-        return -1 if not ea else 1
-    if abs(a[1] - b[1]) > TIE:
-        return -1 if a[1] > b[1] else 1
-    return -1 if a[0] < b[0] else (1 if a[0] > b[0] else 0)
+    """kyoso's order: score, criteria met directly, eligibility, Japanese name, id."""
+    if abs(a["score"] - b["score"]) > TIE:
+        return -1 if a["score"] > b["score"] else 1
+    if a["specificity"] != b["specificity"]:
+        return -1 if a["specificity"] > b["specificity"] else 1
+    if a["eligibility"] != b["eligibility"]:
+        return -1 if ORDER[a["eligibility"]] < ORDER[b["eligibility"]] else 1
+    ka, kb = (a["name"], a["program"]), (b["name"], b["program"])
+    return -1 if ka < kb else (1 if ka > kb else 0)
 
 
 def batch_fit(graph):
+    fiscal_year = graph.graph.get("fiscal_year")
     programs = sorted(n for n, kind in graph.nodes(data="kind") if kind == "program")
-    chains = {prog: lineage(graph, prog) for prog in programs}
+    program_facts = [facts(graph, prog, fiscal_year) for prog in programs]
     rankings = {}
     for university in sorted(n for n, kind in graph.nodes(data="kind") if kind == "university"):
         p = profile(graph, university)
-        rows = [(prog, score(graph, chains[prog], prog, p), eligibility(graph, chains[prog], p))
-                for prog in programs]
-        rankings[university] = sorted(rows, key=functools.cmp_to_key(ranked_before))
+        rows = []
+        for f in program_facts:
+            value, specificity = score(f, p)
+            rows.append({"program": f["program"], "name": f["name"], "score": value,
+                         "specificity": specificity,
+                         "eligibility": eligibility(graph, f, p, fiscal_year)})
+        rows.sort(key=functools.cmp_to_key(ranked_before))
+        rankings[university] = [(r["program"], r["score"], r["eligibility"]) for r in rows]
     return rankings
 
 

@@ -489,8 +489,22 @@ bool ranks_before(const RankKey& a, const RankKey& b) {
   // Scores within rounding of each other are a tie: the same criteria summed in another order.
   if (std::abs(a.score - b.score) > 1e-9) return a.score > b.score;
   if (a.specificity != b.specificity) return a.specificity > b.specificity;
-  // Eligible, conditional, unknown, not eligible: the order of the enum.
-  if (a.eligibility != b.eligibility) return a.eligibility < b.eligibility;
+  // Eligible, conditional, unknown, not eligible (docs/fit.md): what may be usable before
+  // what cannot be; the enum's own order is not this one.
+  auto usable = [](Eligibility e) {
+    switch (e) {
+      case Eligibility::eligible:
+        return 0;
+      case Eligibility::conditional:
+        return 1;
+      case Eligibility::unknown:
+        return 2;
+      case Eligibility::not_eligible:
+        return 3;
+    }
+    return 3;
+  };
+  if (a.eligibility != b.eligibility) return usable(a.eligibility) < usable(b.eligibility);
   return a.name_order < b.name_order;
 }
 
