@@ -13,8 +13,8 @@
 #include "cli.hpp"
 
 int main(int argc, char** argv) {
-  // A reader that goes away (`kyoso export | head`) becomes a write error reported below,
-  // not a SIGPIPE that kills the process.
+  // A reader that goes away (`kyoso export | head`) becomes a write error handled below, not
+  // a SIGPIPE that kills the process mid-write.
   std::signal(SIGPIPE, SIG_IGN);
   std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
   // Tables fit the terminal they are shown in; piped or redirected, they keep their width.
@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
   int status = kyoso::cli::run(args, out, std::cerr, width);
   std::string text = out.str();
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
+    // The reader took what it wanted: quiet, with the status of a process SIGPIPE ended, as
+    // other tools in a pipeline give.
+    if (errno == EPIPE) return 128 + SIGPIPE;
     std::fprintf(stderr, "kyoso: cannot write to standard output: %s\n", std::strerror(errno));
     return status == 0 ? 1 : status;
   }

@@ -584,6 +584,14 @@ TEST(Cli, ClosedStandardOutputIsAnErrorNotACrash) {
   EXPECT_TRUE(contains(run.err, "standard output")) << run.err;
 }
 
+// `kyoso export | head`: the reader leaving early is not worth a message on the terminal.
+TEST(Cli, AReaderThatStopsEarlyGetsWhatItReadAndNoMessage) {
+  // The embedded model is megabytes: far more than a pipe holds.
+  Outcome run = kyoso({"export"}, "| head -c 10");
+  EXPECT_EQ(run.out.size(), 10u);
+  EXPECT_EQ(run.err, "");
+}
+
 TEST(Cli, OddCommandLinesEndWithAStatusAndAMessage) {
   const std::vector<std::vector<std::string>> lines = {
       {"--model", ""},
