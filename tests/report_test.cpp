@@ -76,7 +76,7 @@ TEST(FitJson, AResultCarriesItsScoreCriteriaPathsAndSources) {
   const json::value& first = doc.at("results").at(0);
   EXPECT_EQ(keys(first),
             (std::set<std::string>{"id", "name", "score", "specificity", "eligibility", "call",
-                                   "routes", "reasons", "criteria", "paths", "sources"}));
+                                   "routes", "reasons", "criteria", "paths", "sources", "nodes"}));
   EXPECT_EQ(first.at("id"), "program/coi-next");
   EXPECT_EQ(first.at("name").at("ja"), "共創の場形成支援プログラム（COI-NEXT）");
   EXPECT_EQ(first.at("score").as_double(), 1.0);
@@ -105,6 +105,11 @@ TEST(FitJson, AResultCarriesItsScoreCriteriaPathsAndSources) {
   EXPECT_EQ(path.at("relations"), json::array{"targets"});
   EXPECT_EQ(path.at("forward"), json::array{true});
   EXPECT_EQ(first.at("sources").at(0).at("document"), "000_baafbcf7ebf78061.txt");
+  json::array nodes;
+  for (const std::string& id : explanation_nodes(fit(model(), model_case()).results.at(0))) {
+    nodes.emplace_back(id);
+  }
+  EXPECT_EQ(first.at("nodes"), nodes);
 }
 
 // Written as the shortest text that reads back as the same double; Boost 1.81's parser is
@@ -385,6 +390,20 @@ TEST(NodeJson, HoldsTheNodeItsFiguresInTheLanguageAndEveryEdgeAtIt) {
   EXPECT_THROW(node_json(model(), "program/coi-nxt", Lang::ja), UnknownIdError);
 }
 
+TEST(NodesJson, ListsEveryNodeOfTheKindInIdOrderAsNodeJsonWritesIt) {
+  json::value doc = parsed(nodes_json(model(), Kind::program, Lang::en));
+  EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "nodes"}));
+  EXPECT_EQ(doc.at("schema"), "kyoso.nodes/1");
+  const json::array& nodes = doc.at("nodes").as_array();
+  ASSERT_EQ(nodes.size(), model().nodes_of_kind(Kind::program).size());
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const Node& node = model().node(model().nodes_of_kind(Kind::program)[i]);
+    EXPECT_EQ(nodes[i], parsed(node_json(model(), node.id, Lang::en)).at("node")) << node.id;
+  }
+  EXPECT_EQ(parsed(nodes_json(model(), std::nullopt, Lang::ja)).at("nodes").as_array().size(),
+            model().node_count());
+}
+
 TEST(StatsJson, CountsEveryKindAndRelationZeroOrNot) {
   json::value doc = parsed(stats_json(model()));
   EXPECT_EQ(doc.at("schema"), "kyoso.stats/1");
@@ -520,6 +539,25 @@ TEST(ProfileFile, AnUnknownIdNamesItsPointerAndTheNearestId) {
     EXPECT_EQ(e.where().file, "me.json");
     EXPECT_EQ(e.suggestion(), "purpose/talent-development");
   }
+}
+
+TEST(ProfileFile, AnIdOfAnotherKindSaysWhichKindItIs) {
+  try {
+    parse_profile(model(), R"({"goals": ["program/coi-next"]})", "p.json");
+    FAIL() << "no error";
+  } catch (const UnknownIdError& e) {
+    EXPECT_EQ(e.problem(), "'program/coi-next' is a program, not a purpose");
+    EXPECT_EQ(e.where().pointer, "/goals/0");
+  }
+}
+
+TEST(ProfileFile, TheDefaultApplicantReadsBackOnAModelWithoutApplicants) {
+  Model bare = parse_model(
+      R"({"schema_version": 1, "graph": {"nodes": {"purpose/q": {"metadata": {"kind": "purpose",
+          "name": {"ja": "Q", "en": "Q"}}}}}})");
+  Profile p = parse_profile(bare, R"({"goals": ["q"], "applicant": "applicant/university"})");
+  EXPECT_EQ(p.goals, std::vector<std::string>{"purpose/q"});
+  EXPECT_THROW(parse_profile(bare, R"({"applicant": "applicant/government"})"), UnknownIdError);
 }
 
 TEST(ProfileFile, AnIdOfAnotherKindIsUnknown) {

@@ -64,6 +64,8 @@ class UnknownIdError : public Error {
   static UnknownIdError of_other_kind(std::string id, std::string_view kind,
                                       std::string_view expected, std::string suggestion,
                                       Location where = {});
+  // The same error at another place: where a reader found the id in its input.
+  UnknownIdError(const UnknownIdError& error, Location where);
   const std::string& suggestion() const noexcept { return suggestion_; }
 
  private:

@@ -32,7 +32,8 @@ namespace kyoso {
 
 // ---- query results (query.hpp) ----------------------------------------------------------
 
-// "kyoso.fit/2": {"schema", "profile", "weights", "order", "results": [recommendation…]}.
+// "kyoso.fit/2": {"schema", "profile", "weights", "order", "results": [recommendation…]}; a
+// recommendation's "nodes" are its explanation_nodes().
 std::string to_json(const FitResult&);
 // "kyoso.explain/2": {"schema", "profile", "result": recommendation}. The profile is the one
 // the recommendation was made for (resolve_profile() gives its full ids).
@@ -101,6 +102,9 @@ std::string to_json(const SimulationComparison&);
 // node's or an edge's, also as "text" in `lang`.
 // Throws UnknownIdError for an id the model lacks.
 std::string node_json(const Model&, std::string_view id, Lang lang);
+// "kyoso.nodes/1": {"schema", "nodes": [node…]}: every node (of `kind`, when given) in id
+// order, each as the "node" member of kyoso.node/1 writes it.
+std::string nodes_json(const Model&, std::optional<Kind> kind, Lang lang);
 // "kyoso.stats/1": {"schema", "model", "nodes": {"total", "by_kind"}, "edges": {"total",
 // "by_relation"}, "memory"}; every kind and relation is listed, zero or not.
 std::string stats_json(const Model&);

@@ -124,11 +124,20 @@ UnknownIdError::UnknownIdError(std::string id, std::string suggestion, Location 
 UnknownIdError::UnknownIdError(std::string problem, Location where, std::string suggestion)
     : Error(std::move(problem), std::move(where)), suggestion_(std::move(suggestion)) {}
 
+UnknownIdError::UnknownIdError(const UnknownIdError& error, Location where)
+    : UnknownIdError(
+          error.problem(),
+          [&] {
+            where.id = error.where().id;
+            return std::move(where);
+          }(),
+          error.suggestion()) {}
+
 UnknownIdError UnknownIdError::of_other_kind(std::string id, std::string_view kind,
                                              std::string_view expected, std::string suggestion,
                                              Location where) {
-  std::string problem = "'" + id + "' is a " + std::string(kind) + ", not a " +
-                        std::string(expected);
+  std::string problem =
+      "'" + id + "' is a " + std::string(kind) + ", not a " + std::string(expected);
   if (!suggestion.empty()) problem += " (did you mean '" + suggestion + "'?)";
   where.id = std::move(id);
   return UnknownIdError(std::move(problem), std::move(where), std::move(suggestion));

@@ -1,5 +1,6 @@
 // The documents about a model rather than a query's answer (report.hpp): one node with its
-// neighbours ("kyoso.node/2"), the counts ("kyoso.stats/1") and a successful check
+// neighbours ("kyoso.node/2"), many nodes ("kyoso.nodes/1"), the counts ("kyoso.stats/1") and a
+// successful check
 // ("kyoso.validate/1"); and where an input went wrong ("kyoso.error/1").
 #include <algorithm>
 #include <array>
@@ -123,6 +124,17 @@ std::string node_json(const Model& model, std::string_view id, Lang lang) {
   return detail::document(
       {{"node", node_json(model.node(node), lang)}, {"neighbors", std::move(neighbours)}},
       "kyoso.node/2");
+}
+
+std::string nodes_json(const Model& model, std::optional<Kind> kind, Lang lang) {
+  json::array nodes;
+  auto add = [&](NodeIndex i) { nodes.push_back(node_json(model.node(i), lang)); };
+  if (kind) {
+    for (NodeIndex i : model.nodes_of_kind(*kind)) add(i);
+  } else {
+    for (NodeIndex i = 0; i < model.node_count(); ++i) add(i);
+  }
+  return detail::document({{"nodes", std::move(nodes)}}, "kyoso.nodes/1");
 }
 
 std::string stats_json(const Model& model) {

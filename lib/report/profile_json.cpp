@@ -44,6 +44,9 @@ class ProfileReader {
       } else if (key == "establishment") {
         p.establishment = one(v, at, Kind::establishment);
       } else if (key == "applicant") {
+        // Every document's profile writes the default applicant; on a model without it that
+        // is the library's default, as resolve_profile() takes it, not an id anyone typed.
+        if (v.is_string() && v.get_string() == p.applicant && !model_.find(p.applicant)) continue;
         std::string applicant = one(v, at, Kind::applicant);
         if (!applicant.empty()) p.applicant = applicant;
       } else if (key == "fiscal_year") {
@@ -78,7 +81,7 @@ class ProfileReader {
     try {
       return model_.node(model_.resolve(given, kind)).id;
     } catch (const UnknownIdError& e) {
-      throw UnknownIdError(given, e.suggestion(), located(at));
+      throw UnknownIdError(e, located(at));
     }
   }
 

@@ -76,7 +76,8 @@ json::object recommendation_json(const Recommendation& r) {
           {"reasons", texts_json(r.reasons)},
           {"criteria", criteria_json(r.criteria)},
           {"paths", paths_json(r.paths)},
-          {"sources", sources_json(r.sources)}};
+          {"sources", sources_json(r.sources)},
+          {"nodes", strings_json(explanation_nodes(r))}};
 }
 
 json::object diagnosis_json(const Diagnosis& d) {

@@ -8,9 +8,11 @@
 
 The model is the graph of 地域中核・特色ある研究大学総合振興パッケージ and the programs around
 it (COI-NEXT, J-PEAKS, SPARC …), FY2024 (令和6年度). :class:`Model` answers fit, explain,
-diagnose, path, neighbors and portfolio questions; answers are plain objects (``to_dict()``)
-that :func:`to_dataframe` turns into pandas tables, and :meth:`Model.to_networkx` gives the
-whole graph to networkx. Neither pandas nor networkx is imported until used.
+diagnose, path, neighbors and portfolio questions. Each answer is a versioned JSON document
+(docs/schemas/ describes each) read into objects of the classes in :mod:`kyoso.results`:
+attributes, ``to_dict()``, and ``to_dataframe()`` for those that list things;
+:meth:`Model.to_networkx` gives the whole graph to networkx. Neither pandas nor networkx is
+imported until used.
 
 "What if" questions: a :class:`Scenario` (a budget cut, a program opened to universities, a
 new program) laid over the model with :meth:`Model.apply` gives a new model;
@@ -24,46 +26,15 @@ puts a query on the base and on the scenario side by side:
 
 At national scale: :func:`synthesize` makes a synthetic model with a thousand universities,
 each storing its profile (:meth:`Model.profile_of`), and :meth:`Model.fit_all` ranks every
-program for every university at once, in C++ threads, as a :class:`FitAll` table.
+program for every university at once, in C++ threads, as a :class:`FitAll`.
 """
 
 from __future__ import annotations
 
-from . import _kyoso
-from .dataframe import to_dataframe
+from . import _kyoso, results
 from .errors import Error, IoError, ParseError, UnknownIdError, ValidationError
 from .model import Model, compare, default_model, load, parse, synthesize
-from .results import (
-    CaseLink,
-    Criterion,
-    Diagnosis,
-    FactorLink,
-    Figure,
-    FitAll,
-    FitChange,
-    FitComparison,
-    FitStanding,
-    ModelInfo,
-    Neighbor,
-    Node,
-    Path,
-    PathResult,
-    PlanItem,
-    Portfolio,
-    Profile,
-    Quantiles,
-    RankedProgram,
-    Recommendation,
-    SimulatedTrack,
-    SimulatedYear,
-    SimulationComparison,
-    SimulationOptions,
-    SimulationResult,
-    Source,
-    Text,
-    UniversityFit,
-    YearChange,
-)
+from .results import *  # noqa: F403 - every result class, built from docs/schemas/
 from .scenario import SCENARIO_SCHEMA, Scenario
 
 __version__: str = _kyoso.version
@@ -88,7 +59,6 @@ __all__ = [
     "load",
     "parse",
     "synthesize",
-    "to_dataframe",
     "compare",
     "Scenario",
     "SCENARIO_SCHEMA",
@@ -97,33 +67,5 @@ __all__ = [
     "ValidationError",
     "UnknownIdError",
     "IoError",
-    "Text",
-    "Source",
-    "Figure",
-    "Node",
-    "ModelInfo",
-    "Path",
-    "Profile",
-    "Criterion",
-    "Recommendation",
-    "FactorLink",
-    "CaseLink",
-    "Diagnosis",
-    "Neighbor",
-    "PathResult",
-    "PlanItem",
-    "Portfolio",
-    "RankedProgram",
-    "UniversityFit",
-    "FitAll",
-    "Quantiles",
-    "SimulationOptions",
-    "SimulatedTrack",
-    "SimulatedYear",
-    "SimulationResult",
-    "FitStanding",
-    "FitChange",
-    "FitComparison",
-    "YearChange",
-    "SimulationComparison",
+    *results.__all__,
 ]

@@ -7,28 +7,32 @@ queries run in C++ without holding the GIL.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import re
-from itertools import starmap
 from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, overload
 
 from . import _kyoso
 from .results import (
-    Diagnosis,
+    Diagnoses,
     FitAll,
     FitComparison,
+    FitResult,
     ModelInfo,
-    Neighbor,
+    Neighbors,
     Node,
+    NodeReport,
+    Nodes,
     PathResult,
-    Policy,
     Portfolio,
-    RankedProgram,
+    Profile,
+    Ranking,
     Recommendation,
     SimulationComparison,
     SimulationResult,
-    UniversityFit,
+    Stats,
+    Weights,
 )
 from .scenario import Scenario, as_scenario
 
@@ -40,7 +44,10 @@ __all__ = ["Model", "default_model", "load", "parse", "synthesize", "compare"]
 ExportFormat = Literal["jgf", "dot", "graphml", "node-link"]
 Direction = Literal["out", "in", "both"]
 Lang = Literal["ja", "en"]
+Policy = Literal["admit-fewer", "scale-funding", "report-only"]
 Ids = str | Iterable[str] | None
+ProfileLike = Profile | Mapping[str, Any] | None
+WeightsLike = Weights | Mapping[str, float] | None
 ScenarioLike = Scenario | Mapping[str, Any] | str | os.PathLike[str]
 FiscalYear = int | str
 
@@ -64,36 +71,6 @@ def _fiscal_year(value: FiscalYear | None) -> int | None:
     return year
 
 
-def _simulation_options(
-    years: int,
-    start_fy: FiscalYear | None,
-    budget: int | None,
-    future_budget: int | None,
-    policy: Policy,
-    promotion_rate: float | None,
-    initial_sites: Mapping[str, int] | None,
-    new_sites: Mapping[str, int] | None,
-    runs: int,
-    seed: int | None,
-    approx_spread: float,
-    up_to_floor: float,
-) -> dict[str, Any]:
-    return {
-        "years": years,
-        "start_fy": _fiscal_year(start_fy),
-        "budget_jpy": budget,
-        "future_budget_jpy": future_budget,
-        "policy": policy,
-        "promotion_rate": promotion_rate,
-        "initial_sites": dict(initial_sites or {}),
-        "new_sites": dict(new_sites or {}),
-        "runs": runs,
-        "seed": seed,
-        "approx_spread": approx_spread,
-        "up_to_floor": up_to_floor,
-    }
-
-
 def _ids(value: Ids) -> list[str]:
     # One id alone is a list of one, not the characters of a string.
     if value is None:
@@ -103,31 +80,40 @@ def _ids(value: Ids) -> list[str]:
     return list(value)
 
 
-def _profile(
-    mission: str | None,
-    goals: Ids,
-    fields: Ids,
-    stage: str | None,
-    partners: Ids,
-    holds: Ids,
-    establishment: str | None,
-    applicant: str | None,
-    fiscal_year: FiscalYear | None = None,
-) -> dict[str, Any]:
-    profile: dict[str, Any] = {
-        "mission": mission or "",
-        "goals": _ids(goals),
-        "fields": _ids(fields),
-        "stage": stage or "",
-        "partners": _ids(partners),
-        "holds": _ids(holds),
-        "establishment": establishment or "",
-    }
-    if applicant:
-        profile["applicant"] = applicant
-    if fiscal_year is not None:
-        profile["fiscal_year"] = _fiscal_year(fiscal_year)
-    return profile
+def _profile(profile: ProfileLike, criteria: Mapping[str, Any]) -> str:
+    # Every profile query's one way in: a Profile, a dict in the profile file's shape, keyword
+    # criteria or both (the keywords win), as the profile file's JSON text, which the C++
+    # library reads and checks as it reads `kyoso fit --profile FILE`.
+    if profile is not None and not isinstance(profile, (Profile, Mapping)):
+        raise TypeError(
+            f"a profile is a kyoso.Profile or a dict, not {type(profile).__name__}"
+        )
+    document = Profile(profile, **criteria).to_dict()
+    # The fiscal year as people write it ("FY2025", "R7", "令和7年度"); the file takes 2025.
+    year = document.get("fiscal_year")
+    if isinstance(year, str):
+        document["fiscal_year"] = _fiscal_year(year)
+    return json.dumps(document, ensure_ascii=False)
+
+
+def _weights(weights: WeightsLike) -> dict[str, float]:
+    # A result's weights (results.weights) or overrides of some of them.
+    return weights.to_dict() if isinstance(weights, Weights) else dict(weights or {})
+
+
+# The keywords of Model.simulate that the C++ options name otherwise.
+_OPTION_NAMES = {"budget": "budget_jpy", "future_budget": "future_budget_jpy"}
+
+
+def _simulation_options(arguments: Mapping[str, Any]) -> dict[str, Any]:
+    # Model.simulate's keyword arguments as the C++ SimulationOptions' keys.
+    if arguments["runs"] and arguments["seed"] is None:
+        raise ValueError("runs needs a seed, so that the result can be reproduced")
+    options = {_OPTION_NAMES.get(k, k): v for k, v in arguments.items()}
+    options["start_fy"] = _fiscal_year(options["start_fy"])
+    options["initial_sites"] = dict(options["initial_sites"] or {})
+    options["new_sites"] = dict(options["new_sites"] or {})
+    return options
 
 
 class Model:
@@ -159,16 +145,28 @@ class Model:
 
     @property
     def info(self) -> ModelInfo:
-        """What the whole graph is about (id, name, fiscal year, sources)."""
-        return ModelInfo.from_dict(self._model.info())
+        """What the whole graph is: its id, name and fiscal year."""
+        return self.stats().model
 
-    def node(self, id: str) -> Node:  # noqa: A002
-        """One node, with its names, attributes, figures and sources."""
-        return Node.from_dict(self._model.node(id))
+    def stats(self) -> Stats:
+        """What the model holds, counted: nodes by kind, edges by relation, memory
+        (``kyoso stats``)."""
+        return Stats._of(_kyoso.stats(self._model))
 
-    def nodes(self, kind: str | None = None) -> list[Node]:
-        """Every node, or every node of one kind (``"program"`` …), in id order."""
-        return [Node.from_dict(n) for n in self._model.nodes(kind)]
+    def node(self, id: str, *, lang: Lang = "ja") -> Node:  # noqa: A002
+        """One node, with its names, attributes, figures and sources; each figure's ``text``
+        is its value written for people in ``lang``."""
+        return self.show(id, lang=lang).node
+
+    def show(self, id: str, *, lang: Lang = "ja") -> NodeReport:  # noqa: A002
+        """One node and every edge at it (``kyoso show``): ``.node``, and the edges as a
+        sequence of :class:`kyoso.NodeLink`, outgoing first, then by relation and id."""
+        return NodeReport._of(_kyoso.node(self._model, id, lang))
+
+    def nodes(self, kind: str | None = None, *, lang: Lang = "ja") -> Nodes:
+        """Every node, or every node of one kind (``"program"`` …), in id order: a sequence
+        of :class:`kyoso.Node`."""
+        return Nodes._of(_kyoso.nodes(self._model, kind, lang))
 
     def resolve(self, id: str) -> str:  # noqa: A002
         """The full id of a node: ``resolve("coi-next") == "program/coi-next"``."""
@@ -208,98 +206,84 @@ class Model:
         return (parse, (self.export("jgf"), "<pickle>"))
 
     # ---- queries -------------------------------------------------------------------------
+    #
+    # fit, rank, explain and portfolio take a profile one way: a kyoso.Profile, a dict in the
+    # profile file's shape (docs/format.md), the same members as keywords, or a profile with
+    # keywords that change it: fit(model.profile_of(u), goals=["management"]).
 
-    def fit(
-        self,
-        *,
-        mission: str | None = None,
-        goals: Ids = None,
-        fields: Ids = None,
-        stage: str | None = None,
-        partners: Ids = None,
-        holds: Ids = None,
-        establishment: str | None = None,
-        applicant: str | None = None,
-        fiscal_year: FiscalYear | None = None,
-        weights: Mapping[str, float] | None = None,
-    ) -> list[Recommendation]:
+    def fit(self, profile: ProfileLike = None, /, *, weights: WeightsLike = None,
+            **criteria: Any) -> FitResult:
         """Every program, ranked for a university's profile.
 
         Args:
-            mission: the university's mission (``"mission/regional-revitalization"``).
-            goals: what it wants support for (purposes: ``"social-implementation"`` …).
-            fields: its regional industries (``"field/…"``).
-            stage: its development stage (``"stage/0"`` … ``"stage/3"``).
-            partners: partners it can bring (``"partner/local-government"`` …).
-            holds: programs it has already been awarded.
-            establishment: ``"establishment/national"``, ``"…/public"`` or ``"…/private"``.
-            applicant: who applies (default ``"applicant/university"``).
-            fiscal_year: the fiscal year whose calls to read (2024, "FY2024", "R6", "令和6年度");
-                default: the model's.
+            profile: a :class:`kyoso.Profile` or a dict of its members.
             weights: overrides of the criteria's weights: ``mission``, ``goals``,
                 ``fields``, ``stage`` and ``inherited``.
+            criteria: the members of a :class:`kyoso.Profile` (``mission``, ``goals`` …,
+                ``fiscal_year``: the year whose calls to read, 2024, "FY2024", "R6" or
+                "令和6年度"; default: the model's) as keywords; they override ``profile``'s.
 
         Returns:
-            One :class:`Recommendation` per program, by score; ties by the criteria met
-            directly, then eligible, conditional, unknown, not eligible, then name.
+            A :class:`kyoso.FitResult`: a sequence of one :class:`kyoso.Recommendation` per
+            program, by score; ties by the criteria met directly, then eligible, conditional,
+            unknown, not eligible, then by name (``order`` says so in words); with the
+            ``profile`` resolved and the ``weights`` used.
+            An unknown id raises :class:`kyoso.UnknownIdError` naming the profile member
+            (``/goals/0``) and the nearest id.
         """
-        profile = _profile(
-            mission, goals, fields, stage, partners, holds, establishment, applicant, fiscal_year
-        )
-        found = _kyoso.fit(self._model, profile, dict(weights or {}))
-        return [Recommendation.from_dict(r) for r in found]
+        found = _kyoso.fit(self._model, _profile(profile, criteria), _weights(weights))
+        return FitResult._of(found)
 
-    def rank(
-        self,
-        *,
-        mission: str | None = None,
-        goals: Ids = None,
-        fields: Ids = None,
-        stage: str | None = None,
-        partners: Ids = None,
-        holds: Ids = None,
-        establishment: str | None = None,
-        applicant: str | None = None,
-        fiscal_year: FiscalYear | None = None,
-        weights: Mapping[str, float] | None = None,
-    ) -> list[RankedProgram]:
+    def rank(self, profile: ProfileLike = None, /, *, weights: WeightsLike = None,
+             **criteria: Any) -> Ranking:
         """:meth:`fit`'s ranking without the explanations: the same programs in the same
         order, the same scores to the bit, the same eligibility, some forty times quicker.
 
         For sweeps over many profiles or scenarios; :meth:`explain` (or :meth:`fit`) gives
-        the reasons for any one program. The arguments are :meth:`fit`'s.
+        the reasons for any one program. Takes the profile as :meth:`fit` does.
 
         Returns:
-            One :class:`RankedProgram` (``program``, ``score``, ``eligibility``) per program.
+            A :class:`kyoso.Ranking`: a sequence of :class:`kyoso.RankedProgram` (``id``,
+            ``score``, ``eligibility``), with the ``profile`` and ``weights``.
         """
-        profile = _profile(
-            mission, goals, fields, stage, partners, holds, establishment, applicant, fiscal_year
-        )
-        found = _kyoso.rank(self._model, profile, dict(weights or {}))
-        return list(starmap(RankedProgram, found))
+        found = _kyoso.rank(self._model, _profile(profile, criteria), _weights(weights))
+        return Ranking._of(found)
 
-    def profile_of(self, university: str) -> dict[str, Any]:
-        """The profile a university stores in the model, as :meth:`fit`'s keyword arguments.
+    def explain(self, program: str, profile: ProfileLike = None, /, *,
+                weights: WeightsLike = None, **criteria: Any) -> Recommendation:
+        """One program's full derivation for a profile: the Recommendation :meth:`fit` gives
+        it. Takes the profile as :meth:`fit` does."""
+        found = _kyoso.explain(self._model, program, _profile(profile, criteria),
+                               _weights(weights))
+        return Recommendation._of(found["result"])
 
-        The keys are ``mission``, ``goals``, ``fields``, ``stage``, ``partners``, ``holds``,
-        ``establishment`` and ``applicant``, read from the university's ``has_mission``,
-        ``pursues``, ``works_in``, ``reached_stage``, ``has_partner``, ``established_as`` and
-        ``awarded`` edges (docs/format.md): ids in full, lists in id order, None for what it
-        does not state. So ``model.fit(**model.profile_of(u))`` ranks the programs for ``u``
-        with the explanations, the ranking :meth:`fit_all` gives it without them.
+    def portfolio(self, profile: ProfileLike = None, /, *, weights: WeightsLike = None,
+                  **criteria: Any) -> Portfolio:
+        """The fewest eligible programs that cover the profile's goals, laid out in time: a
+        :class:`kyoso.Portfolio`, a sequence of its plan's items. Takes the profile as
+        :meth:`fit` does."""
+        found = _kyoso.portfolio(self._model, _profile(profile, criteria), _weights(weights))
+        return Portfolio._of(found)
+
+    def profile_of(self, university: str) -> Profile:
+        """The profile a university stores in the model, as a :class:`kyoso.Profile`.
+
+        Read from the university's ``has_mission``, ``pursues``, ``works_in``,
+        ``reached_stage``, ``has_partner``, ``established_as`` and ``awarded`` edges
+        (docs/format.md): ids in full, lists in id order, None for what it does not state.
+        So ``model.fit(model.profile_of(u))`` ranks the programs for ``u`` with the
+        explanations, the ranking :meth:`fit_all` gives it without them.
 
         Raises :class:`kyoso.UnknownIdError` naming the id when the model has no such
         university (the ``university/`` prefix may be left out).
         """
-        return _kyoso.profile_of(self._model, university)
+        return Profile._of(_kyoso.profile_of(self._model, university))
 
-    def fit_all(
-        self, *, weights: Mapping[str, float] | None = None, threads: int = 0
-    ) -> FitAll:
+    def fit_all(self, *, weights: WeightsLike = None, threads: int = 0) -> FitAll:
         """Every university's ranking of every program, by the profile the model stores for it.
 
         The national question at once (``kyoso fit --all-universities``): for each university,
-        in id order, the ranking ``fit(**profile_of(university), weights=weights)`` gives —
+        in id order, the ranking ``fit(profile_of(university), weights=weights)`` gives —
         the same order and the same scores to the bit — without the explanations, which
         :meth:`explain` gives for any one program. A university that stores nothing to fit by
         (no mission, goals, fields or stage) gets every program with score 0.0.
@@ -310,69 +294,14 @@ class Model:
                 work is large enough to repay starting them). The answer does not depend on it.
 
         Returns:
-            A :class:`FitAll`: a list of :class:`UniversityFit` (``university`` and its
-            ``ranking`` of :class:`RankedProgram`: ``program``, ``score``, ``eligibility``)
-            whose ``to_dataframe()`` has one row per university and rank. Runs without the
-            GIL.
+            A :class:`kyoso.FitAll`: a sequence of :class:`kyoso.UniversityFit`
+            (``university``, its stored ``profile``, and a sequence of
+            :class:`kyoso.RankedProgram`), whose ``to_dataframe()`` has one row per university
+            and rank. Runs without the GIL.
         """
         if isinstance(threads, bool) or not isinstance(threads, int) or threads < 0:
             raise ValueError(f"threads must be 0 (one per core) or more, not {threads!r}")
-        found = _kyoso.fit_all(self._model, dict(weights or {}), threads)
-        return FitAll(
-            [
-                UniversityFit(university, list(starmap(RankedProgram, ranking)))
-                for university, ranking in found
-            ]
-        )
-
-    def explain(
-        self,
-        program: str,
-        *,
-        mission: str | None = None,
-        goals: Ids = None,
-        fields: Ids = None,
-        stage: str | None = None,
-        partners: Ids = None,
-        holds: Ids = None,
-        establishment: str | None = None,
-        applicant: str | None = None,
-        fiscal_year: FiscalYear | None = None,
-        weights: Mapping[str, float] | None = None,
-    ) -> Recommendation:
-        """One program's full derivation for a profile: the same Recommendation fit() gives.
-
-        Takes the profile arguments of :meth:`fit`.
-        """
-        profile = _profile(
-            mission, goals, fields, stage, partners, holds, establishment, applicant, fiscal_year
-        )
-        found = _kyoso.explain(self._model, program, profile, dict(weights or {}))
-        return Recommendation.from_dict(found)
-
-    def portfolio(
-        self,
-        *,
-        mission: str | None = None,
-        goals: Ids = None,
-        fields: Ids = None,
-        stage: str | None = None,
-        partners: Ids = None,
-        holds: Ids = None,
-        establishment: str | None = None,
-        applicant: str | None = None,
-        fiscal_year: FiscalYear | None = None,
-        weights: Mapping[str, float] | None = None,
-    ) -> Portfolio:
-        """The fewest eligible programs that cover the profile's goals, laid out in time.
-
-        Takes the profile arguments of :meth:`fit`.
-        """
-        profile = _profile(
-            mission, goals, fields, stage, partners, holds, establishment, applicant, fiscal_year
-        )
-        found = _kyoso.portfolio(self._model, profile, dict(weights or {}))
-        return Portfolio.from_dict(found)
+        return FitAll(_kyoso.fit_all(self._model, _weights(weights), threads))
 
     def diagnose(
         self,
@@ -380,7 +309,7 @@ class Model:
         challenges: Ids = None,
         stage: str | None = None,
         text: str | None = None,
-    ) -> list[Diagnosis]:
+    ) -> Diagnoses:
         """The success factors and reference cases for the challenges a university faces.
 
         Args:
@@ -390,12 +319,12 @@ class Model:
                 (``"トップマネジメント"``).
 
         Returns:
-            The union of the three selections: named and staged challenges in id order,
-            then text matches by how well they match. A query that selects nothing raises
-            :class:`kyoso.Error`.
+            A :class:`kyoso.Diagnoses`, a sequence of :class:`kyoso.Diagnosis`: the union of
+            the three selections, named and staged challenges in id order, then text matches
+            by how well they match. A query that selects nothing raises :class:`kyoso.Error`.
         """
         found = _kyoso.diagnose(self._model, _ids(challenges), stage or "", text or "")
-        return [Diagnosis.from_dict(d) for d in found]
+        return Diagnoses._of(found)
 
     def neighbors(
         self,
@@ -404,8 +333,9 @@ class Model:
         relation: str | None = None,
         direction: Direction = "out",
         depth: int = 1,
-    ) -> list[Neighbor]:
-        """The nodes within ``depth`` steps of a node, nearest first, then by id.
+    ) -> Neighbors:
+        """The nodes within ``depth`` steps of a node, nearest first, then by id: a
+        :class:`kyoso.Neighbors`, a sequence of :class:`kyoso.Neighbor`.
 
         Args:
             id: the node to start from.
@@ -413,8 +343,7 @@ class Model:
             direction: ``"out"`` (from source to target), ``"in"`` or ``"both"``.
             depth: how many steps (1 or more).
         """
-        found = _kyoso.neighbors(self._model, id, relation, direction, depth)
-        return [Neighbor.from_dict(n) for n in found]
+        return Neighbors._of(_kyoso.neighbors(self._model, id, relation, direction, depth))
 
     def path(
         self,
@@ -426,7 +355,8 @@ class Model:
         directed: bool = False,
         max_paths: int = 100,
     ) -> PathResult:
-        """Every shortest path between two nodes ("how is 弘前大学 connected to COI-NEXT?").
+        """Every shortest path between two nodes ("how is 弘前大学 connected to COI-NEXT?"):
+        a :class:`kyoso.PathResult`, a sequence of :class:`kyoso.Path`.
 
         Args:
             source, target: the two nodes.
@@ -438,7 +368,7 @@ class Model:
         found = _kyoso.shortest_paths(
             self._model, source, target, max_length, _ids(relations), directed, max_paths
         )
-        return PathResult.from_dict(found)
+        return PathResult._of(found)
 
     # ---- scenarios and simulation --------------------------------------------------------
 
@@ -511,13 +441,10 @@ class Model:
         a bad option (``years=0``, a negative budget …) or a program without tracks. Runs
         without the GIL.
         """
-        if runs and seed is None:
-            raise ValueError("runs needs a seed, so that the result can be reproduced")
-        options = _simulation_options(
-            years, start_fy, budget, future_budget, policy, promotion_rate, initial_sites,
-            new_sites, runs, seed, approx_spread, up_to_floor,
-        )
-        return SimulationResult.from_dict(_kyoso.simulate(self._model, program, options))
+        options = dict(locals())
+        del options["self"], options["program"]
+        found = _kyoso.simulate(self._model, program, _simulation_options(options))
+        return SimulationResult._of(found)
 
     # ---- files and other formats ---------------------------------------------------------
 
@@ -640,17 +567,11 @@ def compare(
     base: Model,
     scenario: Model | ScenarioLike,
     query: Literal["fit"],
+    profile: ProfileLike = None,
+    /,
     *,
-    mission: str | None = None,
-    goals: Ids = None,
-    fields: Ids = None,
-    stage: str | None = None,
-    partners: Ids = None,
-    holds: Ids = None,
-    establishment: str | None = None,
-    applicant: str | None = None,
-    fiscal_year: FiscalYear | None = None,
-    weights: Mapping[str, float] | None = None,
+    weights: WeightsLike = None,
+    **criteria: Any,
 ) -> FitComparison: ...
 
 
@@ -660,19 +581,8 @@ def compare(
     scenario: Model | ScenarioLike,
     query: Literal["simulate"],
     program: str,
-    *,
-    years: int = 10,
-    start_fy: FiscalYear | None = None,
-    budget: int | None = None,
-    future_budget: int | None = None,
-    policy: Policy = "admit-fewer",
-    promotion_rate: float | None = None,
-    initial_sites: Mapping[str, int] | None = None,
-    new_sites: Mapping[str, int] | None = None,
-    runs: int = 0,
-    seed: int | None = None,
-    approx_spread: float = 0.10,
-    up_to_floor: float = 0.75,
+    /,
+    **options: Any,
 ) -> SimulationComparison: ...
 
 
@@ -680,16 +590,17 @@ def compare(
     base: Model,
     scenario: Model | ScenarioLike,
     query: Literal["fit", "simulate"],
-    program: str | None = None,
+    subject: ProfileLike | str = None,
+    /,
     **arguments: Any,
 ) -> FitComparison | SimulationComparison:
     """The same query on a base model and on a scenario's model, and what changed.
 
-    ``kyoso.compare(base, scenario_model, "fit", mission=…, goals=…)`` takes the profile
-    arguments of :meth:`Model.fit` and gives a :class:`kyoso.FitComparison`: the programs that
-    entered (can now be applied for) or left, rank moves, score and eligibility changes.
-    ``kyoso.compare(base, scenario_model, "simulate", "coi-next", years=…)`` takes the
-    arguments of :meth:`Model.simulate` and gives a :class:`kyoso.SimulationComparison`: both
+    ``kyoso.compare(base, scenario, "fit", profile, **criteria)`` takes the profile as
+    :meth:`Model.fit` does (and ``weights``) and gives a :class:`kyoso.FitComparison`: the
+    programs that entered (can now be applied for) or left, rank moves, score and eligibility
+    changes. ``kyoso.compare(base, scenario, "simulate", "coi-next", years=…)`` takes the
+    options of :meth:`Model.simulate` and gives a :class:`kyoso.SimulationComparison`: both
     results and the per-year deltas (with Monte Carlo both sides draw the same numbers).
 
     ``scenario`` is the scenario's model (``base.apply(s)``), or a scenario — a
@@ -698,42 +609,26 @@ def compare(
     """
     other = scenario if isinstance(scenario, Model) else base.apply(scenario)
     if query == "fit":
-        if program is not None:
-            raise TypeError("compare 'fit' takes no program; did you mean 'simulate'?")
-        weights = arguments.pop("weights", None)
-        profile = _profile(
-            arguments.pop("mission", None),
-            arguments.pop("goals", None),
-            arguments.pop("fields", None),
-            arguments.pop("stage", None),
-            arguments.pop("partners", None),
-            arguments.pop("holds", None),
-            arguments.pop("establishment", None),
-            arguments.pop("applicant", None),
-            arguments.pop("fiscal_year", None),
-        )
-        if arguments:
-            raise TypeError(f"compare 'fit' got unexpected arguments: {', '.join(arguments)}")
-        found = _kyoso.compare_fit(base._model, other._model, profile, dict(weights or {}))
-        return FitComparison.from_dict(found)
+        if isinstance(subject, str):
+            raise TypeError("compare 'fit' takes a profile, not a program; did you mean 'simulate'?")
+        weights = _weights(arguments.pop("weights", None))
+        found = _kyoso.compare_fit(base._model, other._model, _profile(subject, arguments),
+                                   weights)
+        return FitComparison._of(found)
     if query == "simulate":
-        if program is None:
+        if not isinstance(subject, str):
             raise TypeError("compare 'simulate' needs the program to simulate")
-        defaults: dict[str, Any] = {
-            "years": 10, "start_fy": None, "budget": None, "future_budget": None,
-            "policy": "admit-fewer", "promotion_rate": None, "initial_sites": None,
-            "new_sites": None, "runs": 0, "seed": None, "approx_spread": 0.10,
-            "up_to_floor": 0.75,
-        }
-        unknown = set(arguments) - set(defaults)
-        if unknown:
-            raise TypeError(
-                f"compare 'simulate' got unexpected arguments: {', '.join(sorted(unknown))}"
-            )
-        given = {**defaults, **arguments}
-        if given["runs"] and given["seed"] is None:
-            raise ValueError("runs needs a seed, so that the result can be reproduced")
-        options = _simulation_options(**given)
-        found = _kyoso.compare_simulation(base._model, other._model, program, options)
-        return SimulationComparison.from_dict(found)
+        try:
+            bound = _SIMULATE.bind(base, subject, **arguments)
+        except TypeError as e:
+            raise TypeError(f"compare 'simulate': {e}") from None
+        bound.apply_defaults()
+        options = {k: v for k, v in bound.arguments.items() if k not in ("self", "program")}
+        found = _kyoso.compare_simulation(base._model, other._model, subject,
+                                          _simulation_options(options))
+        return SimulationComparison._of(found)
     raise ValueError(f"unknown query {query!r}; expected 'fit' or 'simulate'")
+
+
+# compare(…, "simulate", …) takes Model.simulate's options, defaults and all.
+_SIMULATE = inspect.signature(Model.simulate)

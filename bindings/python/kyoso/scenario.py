@@ -22,7 +22,7 @@ import os
 from typing import Any, Iterable, Mapping
 
 from . import _kyoso
-from .results import Figure, Source, Text
+from .results import Call, Figure, Source, Text
 
 __all__ = ["Scenario", "SCENARIO_SCHEMA"]
 
@@ -40,9 +40,18 @@ def _text(value: str | Text | Mapping[str, str]) -> dict[str, str]:
 
 
 def _figure(value: Figure | Mapping[str, Any]) -> dict[str, Any]:
-    # A figure as the file writes it: empty members left out.
+    # A figure as the file writes it: empty members left out, and a node's figure without the
+    # value written for people (`text`), which the model file does not hold.
     data = value.to_dict() if isinstance(value, Figure) else dict(value)
+    data.pop("text", None)
     return {k: v for k, v in data.items() if v is not None and v != "" and v != []}
+
+
+def _call(value: Call | Mapping[str, Any]) -> dict[str, Any]:
+    # A call as the file writes it, from a dict or a node's Call: empty members left out.
+    data = value.to_dict() if isinstance(value, Call) else dict(value)
+    return {k: v for k, v in data.items()
+            if v is not None and v != "" and v != [] and v != {"ja": "", "en": ""}}
 
 
 def _sources(values: Iterable[Source | Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -193,13 +202,14 @@ class Scenario:
         description: str | Text | Mapping[str, str] | None = None,
         attributes: Mapping[str, str] | None = None,
         figures: Iterable[Figure | Mapping[str, Any]] = (),
-        calls: Iterable[Mapping[str, Any]] = (),
+        calls: Iterable[Call | Mapping[str, Any]] = (),
         note: str = "",
         sources: Iterable[Source | Mapping[str, Any]] = (),
     ) -> Scenario:
         """Adds a node. ``kind`` defaults to the id's prefix (``program/x`` is a program); a
         name given as one string serves both languages; a program's ``calls`` are dicts in the
-        model file's shape, e.g. ``{"status": "open", "fiscal_year": 2025}``."""
+        model file's shape, e.g. ``{"status": "open", "fiscal_year": 2025}``, or another
+        node's :class:`kyoso.Call` objects (``model.node(p).calls``)."""
         edit: dict[str, Any] = {
             "op": "add_node",
             "node": id,
@@ -213,7 +223,7 @@ class Scenario:
         figure_list = [_figure(f) for f in figures]
         if figure_list:
             edit["figures"] = figure_list
-        call_list = [dict(c) for c in calls]
+        call_list = [_call(c) for c in calls]
         if call_list:
             edit["calls"] = call_list
         if note:

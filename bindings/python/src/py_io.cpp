@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "py_convert.hpp"
+#include "py_arguments.hpp"
 #include "py_init.hpp"
 #include "py_interrupt.hpp"
 

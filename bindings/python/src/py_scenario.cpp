@@ -4,31 +4,16 @@
 // and reported by the C++ reader. Reading, parsing and applying release the GIL.
 #include <string>
 
-#include "py_convert.hpp"
+#include "py_arguments.hpp"
 #include "py_init.hpp"
 #include "py_interrupt.hpp"
 
 namespace kyoso::python {
 namespace {
 
-// A scenario built in Python is written out by json.dumps: a line and column in that text
-// would point nowhere the user can see, so errors keep the JSON pointer and drop them.
-template <typename E>
-[[noreturn]] void without_position(const E& e) {
-  Location where = e.where();
-  where.line = 0;
-  where.column = 0;
-  throw E(e.problem(), where);
-}
-
+// Python writes the text it sends (json.dumps), so errors name no line or column in it.
 Scenario parse_generated(const std::string& json, const std::string& origin) {
-  try {
-    return parse_scenario(json, origin);
-  } catch (const ValidationError& e) {
-    without_position(e);
-  } catch (const ParseError& e) {
-    without_position(e);
-  }
+  return read_generated([&] { return parse_scenario(json, origin); });
 }
 
 }  // namespace

@@ -1,8 +1,9 @@
-// simulate.hpp: a multi-track program's sites over the years. Computed with the GIL released,
-// converted to dicts (kyoso.SimulationResult reads them) with it held.
+// simulate.hpp: a multi-track program's sites over the years, computed and written as the
+// kyoso.simulate/1 document (or CSV) with the GIL released.
 #include <string>
 
-#include "py_convert.hpp"
+#include "py_arguments.hpp"
+#include "py_document.hpp"
 #include "py_init.hpp"
 #include "py_interrupt.hpp"
 
@@ -13,24 +14,18 @@ void init_simulate(py::module_& m) {
       "simulate",
       [](const Model& model, const std::string& program, const py::dict& options) {
         SimulationOptions o = simulation_options_from(options);
-        SimulationResult result = interruptible([&] { return simulate(model, program, o); });
-        return to_python(result);
+        return document(interruptible([&] { return to_json(simulate(model, program, o)); }));
       },
       py::arg("model"), py::arg("program"), py::arg("options"),
-      "The program's sites year by year, as a dict (kyoso::simulate).");
+      "The program's sites year by year: the kyoso.simulate/1 document.");
   m.def(
-      "simulate_json",
-      [](const Model& model, const std::string& program, const py::dict& options,
-         const std::string& format) {
+      "simulate_csv",
+      [](const Model& model, const std::string& program, const py::dict& options) {
         SimulationOptions o = simulation_options_from(options);
-        bool csv = format == "csv";
-        if (!csv && format != "json") throw Error("unknown format '" + format + "'");
-        SimulationResult result = interruptible([&] { return simulate(model, program, o); });
-        py::gil_scoped_release unlocked;
-        return csv ? to_csv(result) : to_json(result);
+        return interruptible([&] { return to_csv(simulate(model, program, o)); });
       },
-      py::arg("model"), py::arg("program"), py::arg("options"), py::arg("format"),
-      "The simulation as kyoso.simulate/1 JSON or as CSV, the bytes `kyoso simulate` writes.");
+      py::arg("model"), py::arg("program"), py::arg("options"),
+      "The simulation as the CSV `kyoso simulate --format csv` writes.");
 }
 
 }  // namespace kyoso::python

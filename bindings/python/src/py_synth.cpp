@@ -1,5 +1,5 @@
 // synth.hpp: synthetic national-scale models, generated with the GIL released.
-#include "py_convert.hpp"
+#include "py_arguments.hpp"
 #include "py_init.hpp"
 #include "py_interrupt.hpp"
 

@@ -4,10 +4,11 @@ py.typed), every public name has a docstring, and the package's example runs."""
 from __future__ import annotations
 
 import ast
-import dataclasses
 import doctest
 import inspect
 from pathlib import Path
+
+import pytest
 
 import kyoso
 from kyoso import _kyoso
@@ -61,11 +62,35 @@ def test_every_public_name_has_a_docstring() -> None:
     assert missing == []
 
 
-def test_results_are_frozen_dataclasses() -> None:
+def test_results_are_read_only() -> None:
+    profile = kyoso.Profile(mission="mission/regional-revitalization")
+    with pytest.raises(AttributeError, match="read-only"):
+        profile.mission = "mission/other"  # type: ignore[misc]
+    profile.goals.append("purpose/x")  # a list attribute is a copy
+    assert profile.goals == []
+
+
+def test_the_generated_stubs_type_every_result_and_member() -> None:
+    tree = ast.parse((PACKAGE / "results.pyi").read_text(encoding="utf-8"))
+    classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
     for name in kyoso.results.__all__:
-        cls = getattr(kyoso, name)
-        assert dataclasses.is_dataclass(cls), name
-        assert cls.__dataclass_params__.frozen, name
+        value = getattr(kyoso.results, name)
+        if not inspect.isclass(value):
+            continue
+        assert name in classes, name
+        if issubclass(value, kyoso.Result) and value not in (kyoso.Result, kyoso.Collection):
+            stubbed = {n.name: n for n in classes[name].body if isinstance(n, ast.FunctionDef)}
+            for member in value._schema_info.members:
+                assert member.name in stubbed, f"{name}.{member.name}"
+                assert ast.get_docstring(stubbed[member.name]) == member.description
+    recommendation = {n.name: n for n in classes["Recommendation"].body
+                      if isinstance(n, ast.FunctionDef)}
+    assert ast.unparse(recommendation["met"].returns) == "list[Criterion]"
+    assert ast.unparse(recommendation["eligibility"].returns) == (
+        "Literal['eligible', 'conditional', 'not-eligible', 'unknown']")
+    year = {n.name: n for n in classes["SimulatedYear"].body if isinstance(n, ast.FunctionDef)}
+    assert ast.unparse(year["spend_jpy"].returns) == "int | Quantiles"
+    assert "sites" in year  # a method the class adds to its schema
 
 
 def test_the_package_docstring_example_runs() -> None:

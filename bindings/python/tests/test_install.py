@@ -39,6 +39,9 @@ def test_the_installed_package_imports_and_answers(tmp_path: Path) -> None:
                    check=True, capture_output=True)
     package = prefix / install_dir() / "kyoso"
     assert (package / "py.typed").exists() and (package / "_kyoso.pyi").exists()
+    assert (package / "results.pyi").exists()  # generated from the schemas at build time
+    assert {p.name for p in (package / "schemas").glob("*.schema.json")} == {
+        p.name for p in (Path(kyoso.__file__).parent / "schemas").glob("*.schema.json")}
     assert len(list(package.glob("_kyoso.*.so"))) == 1
     assert not list(package.glob("__pycache__"))
 

@@ -35,7 +35,7 @@ def test_a_node_carries_its_names_attributes_figures_and_sources(model: kyoso.Mo
     assert coi.kind == "program"
     assert coi.name.ja == "共創の場形成支援プログラム（COI-NEXT）"
     assert coi.attributes["fields"] == "any"
-    assert [c["status"] for c in coi.calls if c["fiscal_year"] == 2024] == ["open"]
+    assert [c.status for c in coi.calls if c.fiscal_year == 2024] == ["open"]
     assert coi.attributes["awarded_list"] == "partial"  # the national layer's
     budget = coi.figure("budget", fiscal_year=2024)
     assert budget is not None

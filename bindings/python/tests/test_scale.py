@@ -94,16 +94,17 @@ def test_a_count_that_is_not_a_whole_number_is_a_type_error_naming_it(bad: dict)
 # ---- profile_of ---------------------------------------------------------------------------
 
 
-def test_profile_of_gives_fits_keyword_arguments(synthetic: kyoso.Model) -> None:
+def test_profile_of_gives_the_stored_profile(synthetic: kyoso.Model) -> None:
     profile = synthetic.profile_of("university/u01")
-    assert set(profile) == PROFILE_KEYS
-    assert profile["mission"].startswith("mission/")
-    assert profile["stage"].startswith("stage/")
-    assert profile["establishment"].startswith("establishment/")
-    assert profile["applicant"] == "applicant/university"
-    assert profile["goals"] and all(g.startswith("purpose/") for g in profile["goals"])
+    assert isinstance(profile, kyoso.Profile)
+    assert set(profile.to_dict()) == PROFILE_KEYS
+    assert profile.mission.startswith("mission/")
+    assert profile.stage.startswith("stage/")
+    assert profile.establishment.startswith("establishment/")
+    assert profile.applicant == "applicant/university"
+    assert profile.goals and all(g.startswith("purpose/") for g in profile.goals)
     for key in ("goals", "fields", "partners", "holds"):
-        assert profile[key] == sorted(profile[key]), key  # in id order
+        assert getattr(profile, key) == sorted(getattr(profile, key)), key  # in id order
     # The slug alone names the university too.
     assert synthetic.profile_of("u01") == profile
 
@@ -111,35 +112,36 @@ def test_profile_of_gives_fits_keyword_arguments(synthetic: kyoso.Model) -> None
 def test_profile_of_reads_the_universitys_edges(synthetic: kyoso.Model) -> None:
     profile = synthetic.profile_of("university/u03")
     stated = {
-        "pursues": profile["goals"],
-        "works_in": profile["fields"],
-        "has_partner": profile["partners"],
-        "awarded": profile["holds"],
+        "pursues": profile.goals,
+        "works_in": profile.fields,
+        "has_partner": profile.partners,
+        "awarded": profile.holds,
     }
     for relation, ids in stated.items():
         found = synthetic.neighbors("university/u03", relation=relation)
         assert sorted(n.id for n in found) == ids, relation
     (mission,) = synthetic.neighbors("university/u03", relation="has_mission")
-    assert profile["mission"] == mission.id
+    assert profile.mission == mission.id
 
 
 def test_a_university_without_a_stored_profile_states_nothing(synthetic: kyoso.Model) -> None:
     profile = synthetic.profile_of("university/hirosaki")  # the embedded casebook's
-    assert profile["mission"] is None and profile["stage"] is None
-    assert profile["goals"] == [] and profile["fields"] == []
+    assert profile.mission is None and profile.stage is None
+    assert profile.goals == [] and profile.fields == []
     # fit refuses a profile with nothing to fit, as `kyoso fit` does; rank scores it 0.
     with pytest.raises(kyoso.Error, match="fit needs something to fit"):
-        synthetic.fit(**profile)
-    assert all(r.score == 0.0 for r in synthetic.rank(**profile))
+        synthetic.fit(profile)
+    assert all(r.score == 0.0 for r in synthetic.rank(profile))
 
 
 def test_fit_of_the_stored_profile_ranks_as_fit_all_does(
     synthetic: kyoso.Model, fits: kyoso.FitAll
 ) -> None:
     for university in generated(synthetic):
-        results = synthetic.fit(**synthetic.profile_of(university))
-        ranking = fits.university(university).ranking
-        assert [r.program for r in ranking] == [r.id for r in results], university
+        results = synthetic.fit(synthetic.profile_of(university))
+        ranking = fits.university(university)
+        assert results.profile == ranking.profile, university
+        assert [r.id for r in ranking] == [r.id for r in results], university
         assert [r.score for r in ranking] == [r.score for r in results], university  # to the bit
         assert [r.eligibility for r in ranking] == [r.eligibility for r in results], university
 
@@ -149,9 +151,9 @@ def test_fit_all_under_other_weights_ranks_as_fit_does(synthetic: kyoso.Model) -
     fits = synthetic.fit_all(weights=weights)
     assert fits != synthetic.fit_all()
     for university in ("university/u05", "university/u17"):
-        results = synthetic.fit(**synthetic.profile_of(university), weights=weights)
-        ranking = fits.university(university).ranking
-        assert [(r.program, r.score, r.eligibility) for r in ranking] == [
+        results = synthetic.fit(synthetic.profile_of(university), weights=weights)
+        ranking = fits.university(university)
+        assert [(r.id, r.score, r.eligibility) for r in ranking] == [
             (r.id, r.score, r.eligibility) for r in results
         ]
 
@@ -188,11 +190,11 @@ def test_fit_all_ranks_every_program_for_every_university(
     assert [f.university for f in fits] == universities  # in id order
     assert len(fits) == len(universities)
     for fit in fits:
-        assert sorted(r.program for r in fit.ranking) == programs
-        assert all(0.0 <= r.score <= 1.0 for r in fit.ranking)
-    assert any(r.score > 0 for fit in fits for r in fit.ranking)
+        assert sorted(r.id for r in fit) == programs
+        assert all(0.0 <= r.score <= 1.0 for r in fit)
+    assert any(r.score > 0 for fit in fits for r in fit)
     # Every kind of answer occurs, so the comparison with fit checks each word.
-    assert {r.eligibility for fit in fits for r in fit.ranking} == {
+    assert {r.eligibility for fit in fits for r in fit} == {
         "eligible", "conditional", "not-eligible", "unknown"
     }
 
@@ -218,20 +220,22 @@ def test_python_threads_may_fit_one_model_at_once(
 def test_the_ranking_can_be_looked_up(fits: kyoso.FitAll) -> None:
     fit = fits.university("u02")
     assert fit is fits.university("university/u02")
-    first = fit.ranking[0]
-    assert fit.rank(first.program) == 1
-    assert fit.eligible() == [r for r in fit.ranking if r.eligibility != "not-eligible"]
-    assert fits[0] is fits.universities[0]
+    first = fit[0]
+    assert fit.rank(first.id) == 1
+    assert fit.eligible() == [r for r in fit if r.eligibility != "not-eligible"]
+    assert fits[0] is fits.university(fits[0].university)
     with pytest.raises(KeyError):
         fits.university("university/nowhere")
     with pytest.raises(KeyError):
         fit.rank("program/nowhere")
 
 
-def test_fit_all_round_trips_through_dicts(fits: kyoso.FitAll) -> None:
-    assert kyoso.FitAll.from_dict(fits.to_dict()) == fits
-    first = fits.to_dict()["universities"][0]["ranking"][0]
-    assert set(first) == {"program", "score", "eligibility"}
+def test_fit_all_is_the_documents_of_the_command_line(fits: kyoso.FitAll) -> None:
+    assert kyoso.FitAll(fits.to_dicts()) == fits
+    document = fits.to_dicts()[0]
+    assert document["schema"] == "kyoso.fit_all/2"
+    assert set(document["results"][0]) == {"id", "score", "eligibility"}
+    assert kyoso.read(document) == fits[0]
 
 
 def test_bad_arguments_to_fit_all(synthetic: kyoso.Model) -> None:
@@ -269,9 +273,9 @@ def test_the_embedded_model_fits_its_universities_by_their_fields_alone(
     stated = {p.id: fields_of(p.id) for p in model.nodes("program")}
     scored = 0
     for fit in fits:
-        fields = set(model.profile_of(fit.university)["fields"])
-        for r in fit.ranking:
-            named, any_field = stated[r.program]
+        fields = set(model.profile_of(fit.university).fields)
+        for r in fit:
+            named, any_field = stated[r.id]
             expected = bool(fields) and (bool(named & fields) or any_field)
             assert (r.score > 0.0) == expected, (fit.university, r)
             scored += r.score > 0.0
@@ -290,13 +294,11 @@ def test_the_table_has_a_row_per_university_and_rank(
     assert len(table) == len(fits) * programs
     assert str(table["rank"].dtype) == "int64" and str(table["score"].dtype) == "float64"
     u07 = table[table["university"] == "university/u07"]
-    ranking = fits.university("u07").ranking
+    ranking = fits.university("u07")
     assert list(u07["rank"]) == list(range(1, programs + 1))
-    assert list(u07["program"]) == [r.program for r in ranking]
+    assert list(u07["program"]) == [r.id for r in ranking]
     assert list(u07["score"]) == [r.score for r in ranking]
     assert list(u07["eligibility"]) == [r.eligibility for r in ranking]
-    assert kyoso.to_dataframe(fits).equals(table)
-    assert kyoso.to_dataframe(list(fits)).equals(table)
 
 
 def test_the_table_keeps_the_top_eligible_rows_as_the_command_line_does(
@@ -307,7 +309,7 @@ def test_the_table_keeps_the_top_eligible_rows_as_the_command_line_does(
     assert table.groupby("university").size().max() <= 3
     for fit in fits:
         rows = table[table["university"] == fit.university]
-        assert list(rows["program"]) == [r.program for r in fit.eligible()[:3]]
+        assert list(rows["program"]) == [r.id for r in fit.eligible()[:3]]
         assert list(rows["rank"]) == list(range(1, len(rows) + 1))
     assert len(fits.to_dataframe(top=0)) == 0
     with pytest.raises(ValueError, match="top"):
@@ -322,9 +324,10 @@ def test_rank_gives_fits_ranking_without_the_explanations(synthetic: kyoso.Model
     for university in generated(synthetic)[:8]:
         profile = synthetic.profile_of(university)
         for w in (None, weights):
-            ranked = synthetic.rank(**profile, weights=w)
-            fitted = synthetic.fit(**profile, weights=w)
-            assert [(r.program, r.score, r.eligibility) for r in ranked] == [
+            ranked = synthetic.rank(profile, weights=w)
+            fitted = synthetic.fit(profile, weights=w)
+            assert (ranked.profile, ranked.weights) == (fitted.profile, fitted.weights)
+            assert [(r.id, r.score, r.eligibility) for r in ranked] == [
                 (r.id, r.score, r.eligibility) for r in fitted
             ]
 
@@ -332,7 +335,7 @@ def test_rank_gives_fits_ranking_without_the_explanations(synthetic: kyoso.Model
 def test_rank_takes_fits_arguments_and_refuses_what_fit_refuses() -> None:
     model = kyoso.default_model()
     ranked = model.rank(mission="regional-revitalization", goals="social-implementation")
-    assert ranked[0].program == "program/coi-next"
+    assert ranked[0].id == "program/coi-next"
     assert ranked[0].score == model.fit(
         mission="regional-revitalization", goals="social-implementation"
     )[0].score

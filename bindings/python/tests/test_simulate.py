@@ -5,7 +5,6 @@ example script."""
 from __future__ import annotations
 
 import io
-import json
 import os
 import subprocess
 import sys
@@ -33,15 +32,15 @@ def test_the_tracks_come_from_the_model(model: kyoso.Model) -> None:
     assert result.program == COI_NEXT
     assert [t.id for t in result.tracks] == [NURTURING, FULL_SCALE, OPERA]
     nurturing, full_scale, opera = result.tracks
-    assert (nurturing.funding_per_site, nurturing.duration, nurturing.new_sites) == (
+    assert (nurturing.funding_per_site_jpy, nurturing.duration, nurturing.new_sites) == (
         30_000_000, 2, 6)                                  # 「3千万円程度/年」「2年度程度」「新規６拠点程度」
     assert nurturing.promotes_to == FULL_SCALE
     assert nurturing.promotion_rate == pytest.approx(0.55)  # 33 / (6 × 10)
-    assert (full_scale.funding_per_site, full_scale.duration, full_scale.initial_sites) == (
+    assert (full_scale.funding_per_site_jpy, full_scale.duration, full_scale.initial_sites) == (
         400_000_000, 10, 33)                               # 「~4億円程度/年」「最長10年度」「33拠点程度」
     assert full_scale.promotes_to is None and full_scale.promotion_rate is None
     assert not opera.open                                  # 「継続のみ」
-    assert result.options.start_fy == 2024
+    assert result.parameters.start_fy == 2024
     assert result.years[0].budget_jpy == 13_400_000_000    # 「令和6年度予算額 134億円」
     assert result.assumptions and all(a.ja and a.en for a in result.assumptions)
 
@@ -54,11 +53,11 @@ def test_the_baseline_keeps_12_nurturing_and_32_full_scale_sites_within_134_oku(
     for year in result.years:
         assert year.sites(NURTURING) == 12, year.fiscal_year
         assert year.sites(FULL_SCALE) == 32, year.fiscal_year
-        assert year.spend_jpy.p50 == 13_160_000_000          # 3.6億 + 32 × 4億
-        assert year.spend_jpy.p50 <= year.budget_jpy
+        assert year.spend_jpy == 13_160_000_000          # 3.6億 + 32 × 4億
+        assert year.spend_jpy <= year.budget_jpy
         assert year.sites(OPERA) == 0
     first = result.years[0]
-    assert (first.fiscal_year, first.turned_away.p50, first.budget_bound) == (2024, 1, 1.0)
+    assert (first.fiscal_year, first.turned_away, first.budget_bound) == (2024, 1, 1.0)
     assert not result.monte_carlo
 
 
@@ -67,7 +66,7 @@ def test_the_seeds_own_figures_cost_135_6_oku_which_134_oku_does_not_cover(
 ) -> None:
     for year in model.simulate(COI_NEXT, years=3, policy="report-only").years:
         assert (year.sites(NURTURING), year.sites(FULL_SCALE)) == (12, 33)
-        assert year.spend_jpy.p50 == 13_560_000_000          # 12 × 3千万 + 33 × 4億
+        assert year.spend_jpy == 13_560_000_000          # 12 × 3千万 + 33 × 4億
         assert year.over_budget == 1.0
     fy2023 = model.simulate(COI_NEXT, years=1, start_fy=2023, policy="report-only").years[0]
     assert (fy2023.budget_jpy, fy2023.over_budget) == (13_800_000_000, 0.0)  # 138億円 did
@@ -76,7 +75,7 @@ def test_the_seeds_own_figures_cost_135_6_oku_which_134_oku_does_not_cover(
 def test_scale_funding_keeps_every_site_and_pays_less(model: kyoso.Model) -> None:
     year = model.simulate(COI_NEXT, years=1, policy="scale-funding").years[0]
     assert year.sites(FULL_SCALE) == 33
-    assert year.spend_jpy.p50 == 13_400_000_000
+    assert year.spend_jpy == 13_400_000_000
     assert year.funding_scale == pytest.approx(134 / 135.6)
 
 
@@ -93,7 +92,7 @@ def test_initial_and_new_sites_override_the_figures(model: kyoso.Model) -> None:
     result = model.simulate(COI_NEXT, years=7, initial_sites={OPERA: 6}, policy="report-only")
     assert [y.sites(OPERA) for y in result.years] == [5, 4, 3, 2, 1, 0, 0]
     fewer = model.simulate(COI_NEXT, years=3, new_sites={NURTURING: 4})
-    assert all(y.new_sites.p50 == 4 for y in fewer.years)
+    assert all(y.new == 4 for y in fewer.years)
 
 
 # ---- a budget cut ----------------------------------------------------------------------------
@@ -105,8 +104,8 @@ def test_a_120_oku_budget_from_fy2025_funds_fewer_full_scale_sites(model: kyoso.
     assert result.years[0].sites(FULL_SCALE) == 32       # FY2024 keeps 134億円
     for year in result.years[1:]:
         assert (year.sites(NURTURING), year.sites(FULL_SCALE)) == (12, 29)  # (120 − 3.6) / 4
-        assert year.spend_jpy.p50 <= 12_000_000_000
-    assert result.years[1].turned_away.p50 == 3           # FY2025: no promotion fits
+        assert year.spend_jpy <= 12_000_000_000
+    assert result.years[1].turned_away == 3           # FY2025: no promotion fits
     assert model.simulate(COI_NEXT, years=1).years[0].budget_jpy == 13_400_000_000  # base as was
 
 
@@ -130,6 +129,17 @@ def test_compare_simulate_shows_the_cut_year_by_year(model: kyoso.Model) -> None
     deltas = comparison.to_dataframe()
     assert list(deltas[f"active:{FULL_SCALE}"]) == [0, -3, -3, -3]
     assert kyoso.SimulationComparison.from_dict(comparison.to_dict()) == comparison
+    # The two budget readings differ, and only they: each side states its own.
+    changed = comparison.assumptions_changed
+    assert isinstance(changed, kyoso.AssumptionsChanged)
+    assert [a.en.split(":")[0] for a in changed.base] == ["budget"]
+    assert [a.en.split(":")[0] for a in changed.scenario] == ["budget"]
+    assert "FY2025 12,000,000,000" in changed.scenario[0].en
+    assert "FY2025 13,400,000,000" in changed.base[0].en
+    assert changed.base[0] in comparison.base.assumptions
+    assert changed.scenario[0] in comparison.scenario.assumptions
+    same = kyoso.compare(model, model, "simulate", "coi-next", years=4)
+    assert same.assumptions_changed.base == [] and same.assumptions_changed.scenario == []
 
 
 # ---- Monte Carlo -----------------------------------------------------------------------------
@@ -139,7 +149,7 @@ def test_the_same_seed_gives_the_same_result(model: kyoso.Model) -> None:
     a = model.simulate(COI_NEXT, years=10, runs=200, seed=42)
     b = model.simulate(COI_NEXT, years=10, runs=200, seed=42)
     assert a == b and a.to_dict() == b.to_dict()
-    assert a.monte_carlo and a.options.seed == 42
+    assert a.monte_carlo and a.parameters.seed == 42
     assert model.simulate(COI_NEXT, years=10, runs=200, seed=43).years != a.years
     for year in a.years:
         for q in year.active.values():
@@ -177,24 +187,26 @@ def test_the_dataframe_has_the_columns_and_numbers_of_the_csv(model: kyoso.Model
     result = model.simulate(COI_NEXT, years=4, **options)
     frame = result.to_dataframe()
     c_options = {"years": 4, **options}
-    csv = pandas.read_csv(io.StringIO(_kyoso.simulate_json(model._model, COI_NEXT, c_options,
-                                                           "csv")))
+    csv = pandas.read_csv(io.StringIO(_kyoso.simulate_csv(model._model, COI_NEXT, c_options)))
     assert list(frame.columns) == list(csv.columns)
     pandas.testing.assert_frame_equal(frame, csv, check_dtype=False)
-    assert kyoso.to_dataframe(result).equals(frame)
     if not options:
         assert list(frame[f"active:{FULL_SCALE}"]) == [32, 32, 32, 32]
         assert list(frame["budget_bound"]) == [True, False, False, False]
 
 
-def test_to_dict_reads_back_and_matches_the_json_document(model: kyoso.Model) -> None:
+def test_the_result_is_the_json_document(model: kyoso.Model) -> None:
     result = model.simulate(COI_NEXT, years=3)
     assert kyoso.SimulationResult.from_dict(result.to_dict()) == result
-    document = json.loads(_kyoso.simulate_json(model._model, COI_NEXT, {"years": 3}, "json"))
+    document = result.to_dict()
     assert document["schema"] == "kyoso.simulate/1"
     for year, data in zip(result.years, document["years"]):
-        assert {t: q.p50 for t, q in year.active.items()} == data["active"]
-        assert year.spend_jpy.p50 == data["spend_jpy"]
+        assert year.active == data["active"]
+        assert year.spend_jpy == data["spend_jpy"]
+    monte_carlo = model.simulate(COI_NEXT, years=3, runs=10, seed=1)
+    assert isinstance(monte_carlo.years[0].spend_jpy, kyoso.Quantiles)
+    assert isinstance(monte_carlo.years[0].active[FULL_SCALE], kyoso.Quantiles)
+    assert monte_carlo.years[0].to_dict()["spend_jpy"] == monte_carlo.years[0].spend_jpy.to_dict()
 
 
 # ---- errors ----------------------------------------------------------------------------------
@@ -237,7 +249,7 @@ def test_a_wrong_type_or_a_missing_seed_is_a_python_error(model: kyoso.Model) ->
         kyoso.compare(model, model, "simulate", COI_NEXT, runs=10)
     with pytest.raises(TypeError, match="needs the program"):
         kyoso.compare(model, model, "simulate")  # type: ignore[call-overload]
-    with pytest.raises(TypeError, match="unexpected arguments: goals"):
+    with pytest.raises(TypeError, match="unexpected keyword argument 'goals'"):
         kyoso.compare(model, model, "simulate", COI_NEXT, goals=["x"])  # type: ignore[call-overload]
 
 
