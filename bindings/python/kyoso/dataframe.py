@@ -86,8 +86,9 @@ def frame(items: Iterable[Any], item: Shape | None, classes: Mapping[str, Any]) 
     import pandas
 
     # A class may add columns of its own, computed from the item (a fit's met criteria).
-    extra = getattr(classes[item.title or ""], "_columns", None) if item is not None and \
-        item.kind == "object" else None
+    extra = None
+    if item is not None and item.kind == "object":
+        extra = getattr(classes[item.title or ""], "_table_columns", None)
 
     def row(value: Any) -> dict[str, Any]:
         out: dict[str, Any] = {}

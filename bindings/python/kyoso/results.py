@@ -298,7 +298,7 @@ class Recommendation(Result, schema="fit.schema.json#/$defs/recommendation"):
         return [c for c in self.criteria if c.outcome in ("met", "partly")]
 
     @staticmethod
-    def _columns(data: Mapping[str, Any]) -> dict[str, Any]:
+    def _table_columns(data: Mapping[str, Any]) -> dict[str, Any]:
         # A fit table's summary of each answer, beside the members' own columns.
         by_outcome: dict[str, list[str]] = {"met": [], "missed": [], "unknown": []}
         for c in data["criteria"]:
