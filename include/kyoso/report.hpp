@@ -103,7 +103,7 @@ std::string to_json(const SimulationComparison&);
 // Throws UnknownIdError for an id the model lacks.
 std::string node_json(const Model&, std::string_view id, Lang lang);
 // "kyoso.nodes/1": {"schema", "nodes": [node…]}: every node (of `kind`, when given) in id
-// order, each as the "node" member of kyoso.node/1 writes it.
+// order, each as the "node" member of kyoso.node/2 writes it.
 std::string nodes_json(const Model&, std::optional<Kind> kind, Lang lang);
 // "kyoso.stats/1": {"schema", "model", "nodes": {"total", "by_kind"}, "edges": {"total",
 // "by_relation"}, "memory"}; every kind and relation is listed, zero or not.
