@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, Iterator, Mapping, TypeVar
+from typing import (TYPE_CHECKING, Any, Callable, ClassVar, Generic, Iterable, Iterator,
+                    Mapping, TypeVar)
 
 from . import schema as _schema
 
@@ -494,6 +495,28 @@ class FitAll(Sequence[UniversityFit]):
         return fit_all_frame([f._data for f in self._fits], top=top, eligible_only=eligible_only)
 
 
+def to_dataframe(results: Result | Iterable[Result]) -> pandas.DataFrame:
+    """A ``pandas.DataFrame`` of any results: a result that lists things as its own
+    ``to_dataframe()`` gives it, or a list of results of one class (``rec.criteria``,
+    ``[model.info]``), one row per result with the columns :meth:`Result.to_dataframe`
+    describes. An empty list is an empty table. Imports pandas.
+    """
+    from .dataframe import frame
+
+    if isinstance(results, Result):
+        return results.to_dataframe()
+    items = list(results)
+    kinds = {type(r) for r in items}
+    if not all(isinstance(r, Result) for r in items) or len(kinds) > 1:
+        names = ", ".join(sorted(t.__name__ for t in kinds))
+        raise TypeError(f"to_dataframe takes kyoso results of one class, not {names}")
+    if not items:
+        return frame([], None, _classes)
+    title = type(items[0])._schema_info.title
+    shape = _schema.Shape("object", title, title=title)
+    return frame([r._data for r in items], shape, _classes)
+
+
 def read(document: Mapping[str, Any]) -> Result:
     """The result a document holds, by its ``schema`` member: ``kyoso.fit/2`` gives a
     :class:`FitResult` (ValueError for a schema this version does not know)."""
@@ -504,4 +527,4 @@ def read(document: Mapping[str, Any]) -> Result:
 
 
 _built = _build_the_rest()
-__all__ = ["Result", "Collection", "FitAll", "read", *_built]
+__all__ = ["Result", "Collection", "FitAll", "read", "to_dataframe", *_built]

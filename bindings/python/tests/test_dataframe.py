@@ -81,3 +81,25 @@ def test_an_empty_list_is_an_empty_table(model: kyoso.Model) -> None:
     plan = model.portfolio(mission=REGIONAL)  # no goals: nothing to cover
     assert len(plan) == 0
     assert plan.to_dataframe().empty
+
+
+def test_any_list_of_results_tabulates_with_texts_split(model: kyoso.Model) -> None:
+    df = kyoso.to_dataframe([model.info])
+    assert df.loc[0, "id"] == "kyoso-fy2024" and df.loc[0, "name_ja"] == model.info.name.ja
+    rec = model.explain("program/coi-next", mission=REGIONAL, goals=["social-implementation"])
+    criteria = kyoso.to_dataframe(rec.criteria)
+    assert criteria.equals(rec.to_dataframe("criteria"))
+    results = model.fit(mission=REGIONAL)
+    assert kyoso.to_dataframe(results).equals(results.to_dataframe())
+    assert kyoso.to_dataframe(list(results)).equals(results.to_dataframe())
+
+
+def test_an_empty_list_of_results_is_an_empty_table() -> None:
+    assert kyoso.to_dataframe([]).empty
+
+
+def test_anything_but_results_of_one_class_is_refused(model: kyoso.Model) -> None:
+    with pytest.raises(TypeError, match="kyoso results of one class, not dict"):
+        kyoso.to_dataframe([{"id": "program/coi-next"}])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="not ModelInfo, Node"):
+        kyoso.to_dataframe([model.info, model.node("program/coi-next")])

@@ -21,7 +21,7 @@ HEADER = '''"""Type stubs of kyoso.results, generated from docs/schemas/ by gene
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Generic, Iterator, Literal, Mapping, TypeVar
+from typing import Any, Generic, Iterable, Iterator, Literal, Mapping, TypeVar
 
 import pandas
 
