@@ -130,6 +130,9 @@ TEST(CompareFit, JsonListsWhatEnteredAndLeft) {
   EXPECT_NE(json.find(R"("entered":["program/a-local"])"), std::string::npos) << json;
   EXPECT_NE(json.find(R"("left":[])"), std::string::npos);
   EXPECT_NE(json.find(R"("rank_move":1)"), std::string::npos);
+  // Both sides' answers, each the document fit writes.
+  EXPECT_NE(json.find(R"("base":)" + to_json(fit(b, regional()))), std::string::npos);
+  EXPECT_NE(json.find(R"("scenario":)" + to_json(fit(s, regional()))), std::string::npos);
 }
 
 TEST(CompareSimulation, ABudgetCutShowsAsPerYearDeltas) {

@@ -83,9 +83,10 @@ std::string to_json(const SimulationResult&);
 // Monte Carlo each count and spend_jpy is three columns, <name>_p10, <name>_p50, <name>_p90.
 std::string to_csv(const SimulationResult&);
 
-// "kyoso.compare.fit/2": {"schema", "entered": [id…], "left": [id…], "programs": [{"id",
-// "name", "base": {"rank", "score", "eligibility"} or null, "scenario": … or null, "entered",
-// "left", "rank_move", "score_change", "eligibility_changed", "changed"}…]}.
+// "kyoso.compare.fit/2": {"schema", "base": kyoso.fit/2 document, "scenario": …, "entered":
+// [id…], "left": [id…], "programs": [{"id", "name", "base": {"rank", "score", "eligibility"}
+// or null, "scenario": … or null, "entered", "left", "rank_move", "score_change",
+// "eligibility_changed", "changed"}…]}.
 std::string to_json(const FitComparison&);
 // "kyoso.compare.simulate/1": {"schema", "base": kyoso.simulate/1 document, "scenario": …,
 // "years": [{"fiscal_year", "active": {track: Δ}, "new", "promoted", "ended", "turned_away",

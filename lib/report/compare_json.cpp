@@ -1,5 +1,5 @@
-// The comparisons as documents: "kyoso.compare.fit/2" and "kyoso.compare.simulate/1", the
-// latter embedding both sides' "kyoso.simulate/1" documents.
+// The comparisons as documents: "kyoso.compare.fit/2" and "kyoso.compare.simulate/1", each
+// embedding both sides' answers ("kyoso.fit/2", "kyoso.simulate/1" documents).
 #include <boost/json.hpp>
 
 #include "io/json_writer.hpp"
@@ -35,7 +35,9 @@ std::string to_json(const FitComparison& c) {
                                     {"eligibility_changed", p.eligibility_changed()},
                                     {"changed", p.changed()}});
   }
-  return detail::document({{"entered", detail::strings_json(c.entered())},
+  return detail::document({{"base", detail::fit_json(c.base)},
+                           {"scenario", detail::fit_json(c.scenario)},
+                           {"entered", detail::strings_json(c.entered())},
                            {"left", detail::strings_json(c.left())},
                            {"programs", std::move(programs)}},
                           "kyoso.compare.fit/2");

@@ -28,6 +28,8 @@ boost::json::object profile_json(const Profile& profile);
 boost::json::object weights_json(const FitWeights& weights);
 // {"id", "name", "fiscal_year"} of the whole model.
 boost::json::object model_info_json(const ModelInfo& info);
+// The "kyoso.fit/2" document as an object, for the documents that embed it (compare).
+boost::json::object fit_json(const FitResult& result);
 // The "kyoso.simulate/1" document as an object, for the documents that embed it (compare).
 boost::json::object simulation_json(const SimulationResult& result);
 

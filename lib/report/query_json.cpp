@@ -131,14 +131,18 @@ json::object plan_item_json(const PlanItem& item) {
 
 }  // namespace
 
-std::string to_json(const FitResult& result) {
+json::object detail::fit_json(const FitResult& result) {
   json::array results;
   for (const Recommendation& r : result.results) results.push_back(recommendation_json(r));
-  return document({{"profile", profile_json(result.profile)},
-                   {"weights", weights_json(result.weights)},
-                   {"order", bilingual_json(ranking_order())},
-                   {"results", std::move(results)}},
-                  "kyoso.fit/2");
+  return {{"schema", "kyoso.fit/2"},
+          {"profile", profile_json(result.profile)},
+          {"weights", weights_json(result.weights)},
+          {"order", bilingual_json(ranking_order())},
+          {"results", std::move(results)}};
+}
+
+std::string to_json(const FitResult& result) {
+  return detail::write_json(detail::fit_json(result), detail::JsonLayout::compact);
 }
 
 std::string to_json(const Recommendation& recommendation, const Profile& profile) {
