@@ -597,9 +597,9 @@ def compare(
     """The same query on a base model and on a scenario's model, and what changed.
 
     ``kyoso.compare(base, scenario, "fit", profile, **criteria)`` takes the profile as
-    :meth:`Model.fit` does (and ``weights``) and gives a :class:`kyoso.FitComparison`: the
-    programs that entered (can now be applied for) or left, rank moves, score and eligibility
-    changes. ``kyoso.compare(base, scenario, "simulate", "coi-next", years=…)`` takes the
+    :meth:`Model.fit` does (and ``weights``) and gives a :class:`kyoso.FitComparison`: both
+    fits (``base``, ``scenario``), the programs that entered (can now be used) or left, rank
+    moves, score and eligibility changes. ``kyoso.compare(base, scenario, "simulate", "coi-next", years=…)`` takes the
     options of :meth:`Model.simulate` and gives a :class:`kyoso.SimulationComparison`: both
     results and the per-year deltas (with Monte Carlo both sides draw the same numbers).
 
