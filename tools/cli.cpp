@@ -66,7 +66,7 @@ std::vector<Command> all_commands() {
   return {validate_command(),  stats_command(),   show_command(),      export_command(),
           fit_command(),       explain_command(), portfolio_command(), diagnose_command(),
           neighbors_command(), path_command(),    simulate_command(),  compare_command(),
-          synth_command()};
+          sweep_command(),     synth_command()};
 }
 
 namespace {
@@ -86,7 +86,8 @@ po::options_description global_options() {
       ("lang", po::value<std::string>()->value_name("ja|en")->default_value("ja"),
        "the language of names and labels")
       ("format", po::value<std::string>()->value_name("FORMAT"),
-       "table|json (explain also dot, simulate also csv, fit --all-universities jsonl|csv); "
+       "table|json (explain also dot, simulate also csv, fit --all-universities jsonl|csv, "
+       "sweep csv|jsonl); "
        "for export: jgf|dot|graphml|node-link")
       ("width", po::value<std::size_t>()->value_name("N"),
        "narrow tables to N columns by wrapping their widest text (0: never); default: the "

@@ -99,6 +99,7 @@ Command neighbors_command();
 Command path_command();
 Command simulate_command();
 Command compare_command();
+Command sweep_command();
 Command synth_command();
 
 // Every command, in the order `kyoso --help` lists them.

@@ -12,5 +12,6 @@
 #include "kyoso/report.hpp"
 #include "kyoso/scenario.hpp"
 #include "kyoso/simulate.hpp"
+#include "kyoso/sweep.hpp"
 #include "kyoso/version.hpp"
 #include "kyoso/vocabulary.hpp"
