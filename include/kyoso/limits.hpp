@@ -31,9 +31,11 @@ inline constexpr std::size_t max_neighbors = 100'000;
 inline constexpr std::uint64_t max_simulation_values = 10'000'000;
 inline constexpr std::size_t max_simulation_tracks = 1'000;
 
-// Sweeps (many scenario × seed points in one request): the most points one request may ask
-// for.
-inline constexpr std::size_t max_sweep_points = 10'000;
+// Sweeps (many scenario × seed points in one request, include/kyoso/sweep.hpp): the most
+// points one sweep may have — a grid's product of value counts, or a sampled design's
+// samples. The runner holds a few thousand rows at a time; the CLI holds its whole output
+// (about 1.3 KB a point for a 10-year COI-NEXT sweep recording everything).
+inline constexpr std::size_t max_sweep_points = 1'000'000;
 
 }  // namespace kyoso::limits
 

@@ -119,25 +119,28 @@ std::string at_parameter(std::size_t i) { return "/parameters/" + std::to_string
 std::size_t sweep_size(const Sweep& s) {
   constexpr std::size_t limit = limits::max_sweep_points;
   auto over = [&](const std::string& what) {
-    throw ValidationError(
-        what + " points, more than the limit of " + std::to_string(limit) +
-            " (limits::max_sweep_points)",
-        detail::place(s, s.design == SweepDesign::grid ? "/parameters" : "/design/samples"));
+    throw ValidationError(what + " points, more than the limit of " + std::to_string(limit) +
+                              " (limits::max_sweep_points)",
+                          detail::place(s, s.design == SweepDesign::grid ? "/parameters"
+                                                                         : "/design/samples"));
   };
   if (s.design != SweepDesign::grid) {
     if (s.samples > limit) over(std::to_string(s.samples));
     return s.samples;
   }
-  std::size_t n = 1;
+  if (s.parameters.empty()) return 0;
+  std::uint64_t n = 1;
+  bool exact = true;  // false once the product no longer fits in 64 bits
   std::string product;
   for (const SweepParameter& p : s.parameters) {
     std::size_t k = count_of(p);
     product += (product.empty() ? "" : " × ") + std::to_string(k);
-    n = k == 0 || n <= limit / k ? n * k : limit + 1;
+    if (exact && __builtin_mul_overflow(n, k, &n)) exact = false;
   }
-  if (n > limit)
-    over("a grid of " + product + (n > limit ? " = more than " + std::to_string(limit) : ""));
-  return s.parameters.empty() ? 0 : n;
+  if (!exact || n > limit) {
+    over("a grid of " + product + (exact ? " = " + std::to_string(n) : std::string()));
+  }
+  return static_cast<std::size_t>(n);
 }
 
 struct SweepRunner::Impl {

@@ -120,7 +120,7 @@ class SweepReader : private detail::ModelJsonReader {
         if (s.parameters[j].name == s.parameters[i].name) {
           fail("parameter name '" + s.parameters[i].name + "' is also /parameters/" +
                    std::to_string(j) + "'s",
-               at + "/name");
+               params[i].as_object().contains("name") ? at + "/name" : at);
         }
       }
     }
