@@ -17,6 +17,7 @@
 #include "io/json_writer.hpp"
 #include "kyoso/error.hpp"
 #include "kyoso/limits.hpp"
+#include "kyoso/query.hpp"
 #include "simulate/random.hpp"
 #include "sweep/sweep_detail.hpp"
 
@@ -119,10 +120,10 @@ std::string at_parameter(std::size_t i) { return "/parameters/" + std::to_string
 std::size_t sweep_size(const Sweep& s) {
   constexpr std::size_t limit = limits::max_sweep_points;
   auto over = [&](const std::string& what) {
-    throw ValidationError(what + " points, more than the limit of " + std::to_string(limit) +
-                              " (limits::max_sweep_points)",
-                          detail::place(s, s.design == SweepDesign::grid ? "/parameters"
-                                                                         : "/design/samples"));
+    throw ValidationError(
+        what + " points, more than the limit of " + std::to_string(limit) +
+            " (limits::max_sweep_points)",
+        detail::place(s, s.design == SweepDesign::grid ? "/parameters" : "/design/samples"));
   };
   if (s.design != SweepDesign::grid) {
     if (s.samples > limit) over(std::to_string(s.samples));
@@ -314,6 +315,33 @@ EditValue probe_value(const SweepParameter& p) {
   return std::int64_t{0};
 }
 
+// The part of the model a point's simulation reads — the program, its tracks and what they
+// promote to — with the nodes the parameters edit, as a model of its own. Applying a point's
+// edits to it costs microseconds, where the whole model with its national layer costs a
+// third of a millisecond, as much as a 100-run simulation. Kept only when the base point's
+// simulation on it equals the whole model's, so a rule of simulate() that someday reads
+// more of the model costs speed, never a wrong row.
+Model simulated_part(const Model& model, const Sweep& s, const SimulationResult& whole,
+                     const SimulationOptions& options) {
+  std::vector<std::string> ids{whole.program};
+  NodeIndex program = model.resolve(whole.program);
+  for (const Step& track : model.neighbors(program, Direction::in, Relation::part_of)) {
+    ids.push_back(model.node(track.node).id);
+    for (const Step& to : model.neighbors(track.node, Direction::out, Relation::promotes_to)) {
+      ids.push_back(model.node(to.node).id);
+    }
+  }
+  for (const SweepParameter& p : s.parameters) {
+    if (p.target == SweepTarget::edit) ids.push_back(p.node);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  Model part = subgraph(model, ids);
+  SimulationResult check = simulate(part, whole.program, options);
+  if (check.years != whole.years || check.tracks != whole.tracks) return model;
+  return part;
+}
+
 }  // namespace
 
 SweepRunner::SweepRunner(const Model& model, Sweep sweep) : impl_(std::make_unique<Impl>()) {
@@ -390,6 +418,7 @@ SweepRunner::SweepRunner(const Model& model, Sweep sweep) : impl_(std::make_uniq
     }
   }
   m.sweep.program = base_run.program;
+  m.base = simulated_part(m.base, s, base_run, probe);
   for (const SimulatedTrack& t : base_run.tracks) m.tracks.push_back(t.id);
   for (const SimulatedYear& y : base_run.years) m.fiscal_years.push_back(y.fiscal_year);
   auto quantiles = [&](const std::string& name) {
