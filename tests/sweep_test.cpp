@@ -406,6 +406,77 @@ TEST(Sweep, RefusesAnUnknownProgramAndBadOptions) {
   EXPECT_GT(e.where().line, 0u);
 }
 
+// A fit sweep: each point's row is rank()'s for the point's weights.
+const std::string fit_query = R"({"fit": {"profile": {"mission": "mission/regional-revitalization",
+    "goals": ["purpose/social-implementation"]}, "programs": ["program/coi-next", "program/j-peaks"]}})";
+
+std::string fit_text(const std::string& parameters, const std::string& query = fit_query,
+                     const std::string& extra = "") {
+  return R"({"schema": "kyoso.sweep/1", "name": "fit",)" + extra + R"( "parameters": )" +
+         parameters + R"(, "query": )" + query + "}";
+}
+
+TEST(Sweep, AFitPointRecordsRankScoreAndEligibilityAsRankGivesThem) {
+  SweepRunner runner(default_model(), parse_sweep(fit_text(R"([
+    {"option": "weight_mission", "values": [0.05, 0.9]},
+    {"option": "weight_goals", "range": [0.1, 0.5], "steps": 3}])")));
+  EXPECT_EQ(runner.quantities(),
+            (std::vector<std::string>{"rank:program/coi-next", "score:program/coi-next",
+                                      "eligibility:program/coi-next", "rank:program/j-peaks",
+                                      "score:program/j-peaks", "eligibility:program/j-peaks"}));
+  Profile profile;
+  profile.mission = "mission/regional-revitalization";
+  profile.goals = {"purpose/social-implementation"};
+  std::vector<SweepRow> rows = all_rows(runner, 2);
+  ASSERT_EQ(rows.size(), 6u);
+  for (const SweepRow& row : rows) {
+    ASSERT_TRUE(row.ok) << row.reason;
+    FitWeights weights;
+    weights.mission = std::get<double>(row.values[0]);
+    weights.goals = std::get<double>(row.values[1]);
+    std::vector<RankedProgram> ranking = rank(default_model(), profile, weights);
+    for (std::size_t k = 0; k < 2; ++k) {
+      const std::string program = k == 0 ? "program/coi-next" : "program/j-peaks";
+      auto it = std::find_if(ranking.begin(), ranking.end(),
+                             [&](const RankedProgram& r) { return r.program == program; });
+      ASSERT_NE(it, ranking.end());
+      EXPECT_EQ(row.quantities[3 * k],
+                SweepValue{static_cast<std::int64_t>(it - ranking.begin() + 1)});
+      EXPECT_EQ(row.quantities[3 * k + 1], SweepValue{it->score});
+      EXPECT_EQ(row.quantities[3 * k + 2], SweepValue{std::string(to_string(it->eligibility))});
+    }
+  }
+  // The weights move J-PEAKS's score: the sweep is not recording one ranking six times.
+  EXPECT_NE(rows[0].quantities[4], rows[5].quantities[4]);
+  // A negative weight fails its point alone.
+  SweepRunner negative(default_model(), parse_sweep(fit_text(R"([
+    {"option": "weight_stage", "values": [0.25, -1]}])")));
+  std::vector<SweepRow> two = all_rows(negative, 1);
+  EXPECT_TRUE(two[0].ok) << two[0].reason;
+  EXPECT_FALSE(two[1].ok);
+}
+
+TEST(Sweep, RefusesABadFitQueryWithItsPlace) {
+  refused<UnknownIdError>(fit_text(R"([{"option": "weight_mission", "values": [0.3]}])",
+                                   R"({"fit": {"university": "university/nowhere",
+                                       "programs": ["program/coi-next"]}})"),
+                          "/query/fit/university");
+  refused<UnknownIdError>(fit_text(R"([{"option": "weight_mission", "values": [0.3]}])",
+                                   R"({"fit": {"university": "university/hirosaki",
+                                       "programs": ["program/coi-nxt"]}})"),
+                          "/query/fit/programs/0");
+  refused<UnknownIdError>(fit_text(R"([{"option": "weight_mission", "values": [0.3]}])",
+                                   R"({"fit": {"profile": {"mission": "mission/nothing"},
+                                       "programs": ["program/coi-next"]}})"),
+                          "/query/fit/profile/mission");
+  // Options of the other query, and record, are refused.
+  refused(fit_text(R"([{"option": "promotion_rate", "values": [0.3]}])"), "/parameters/0/option");
+  refused(sweep_text(R"([{"option": "weight_mission", "values": [0.3]}])"), "/parameters/0/option");
+  refused(fit_text(R"([{"option": "weight_mission", "values": [0.3]}])", fit_query,
+                   R"( "record": ["sites"],)"),
+          "/record");
+}
+
 TEST(Sweep, OneAtATimeMovesEachParameterAloneAndSortsBySwing) {
   SweepRunner runner(default_model(),
                      parse_sweep(sweep_text(R"([

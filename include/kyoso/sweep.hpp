@@ -1,10 +1,10 @@
 // Sweeps: many "what if"s at once. A sweep lays a base scenario over the model, then varies a
 // few parameters — a figure a scenario `set` can write (a budget, a per-site amount, a call's
-// status) or a simulation option (the promotion rate) — over a grid or a sampled design, and
-// runs one query per point on every core: hundreds to millions of (scenario × seed) points,
-// one row each. Every point's Monte Carlo seed comes from the sweep's seed and the point's
-// index alone, so the rows are the same bit for bit whatever the thread count. docs/sweeps.md
-// describes the file format (kyoso.sweep/1) and the columns.
+// status), a simulation option (the promotion rate) or a fit weight — over a grid or a sampled
+// design, and runs one query (simulate, or fit's ranking) per point on every core: hundreds to
+// millions of (scenario × seed) points, one row each. Every point's Monte Carlo seed comes from the
+// sweep's seed and the point's index alone, so the rows are the same bit for bit whatever the
+// thread count. docs/sweeps.md describes the file format (kyoso.sweep/1) and the columns.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +18,7 @@
 #include <variant>
 #include <vector>
 
+#include "kyoso/query.hpp"
 #include "kyoso/scenario.hpp"
 #include "kyoso/simulate.hpp"
 
@@ -36,6 +37,12 @@ enum class SweepTarget : std::uint8_t {
   promotion_rate,  // SimulationOptions::promotion_rate, 0–1
   budget,          // SimulationOptions::budget_jpy: every simulated year's budget
   future_budget,   // SimulationOptions::future_budget_jpy: the years after the last figure
+  // fit: the FitWeights member of the same name, ≥ 0
+  weight_mission,
+  weight_goals,
+  weight_fields,
+  weight_stage,
+  weight_inherited,
 };
 std::string_view to_string(SweepTarget) noexcept;  // "edit", "promotion_rate", …
 
@@ -66,6 +73,12 @@ std::string_view to_string(SweepDesign) noexcept;  // "grid", "random", "latin-h
 enum class SweepRecord : std::uint8_t { sites, spend, over_budget };
 std::string_view to_string(SweepRecord) noexcept;  // "sites", "spend", "over_budget"
 
+// The query each point runs.
+enum class SweepQuery : std::uint8_t {
+  simulate,  // simulate(program, options), recording `record`
+  fit,       // rank(profile, weights), recording each of `programs`' rank, score, eligibility
+};
+
 struct Sweep {
   std::string name;
   std::string description;
@@ -74,10 +87,18 @@ struct Sweep {
   SweepDesign design = SweepDesign::grid;
   std::size_t samples = 0;  // random, latin_hypercube
   std::uint64_t seed = 0;   // the design's draws and every point's Monte Carlo seed
-  std::string program;      // the program simulated at each point
+  SweepQuery query = SweepQuery::simulate;
+  std::string program;  // simulate: the program simulated at each point
   // years, start_fy, policy, runs as `simulate` takes them; `seed` is set per point.
   SimulationOptions options;
   std::vector<SweepRecord> record{SweepRecord::sites, SweepRecord::spend, SweepRecord::over_budget};
+  // fit: whose ranking — a university's stored profile (profile_of), or a profile document
+  // (report.hpp, parse_profile), read against the model with the base scenario — and the
+  // programs recorded. `weights` are the weights no parameter varies.
+  std::string university;
+  std::string profile;
+  std::vector<std::string> programs;
+  FitWeights weights;
   // The file read (named by errors) and its text, kept so that an error found against the
   // model names the line and column. Both may be empty for a sweep built in code.
   std::string origin;
@@ -131,7 +152,8 @@ class SweepRunner {
   const Sweep& sweep() const noexcept;
   std::size_t size() const noexcept;
   // The recorded quantities' column names, e.g. "active@2025:program/coi-next/full-scale_p50",
-  // "spend_jpy@2025_p50", "over_budget@2025", "over_budget_years".
+  // "spend_jpy@2025_p50", "over_budget@2025", "over_budget_years"; for fit "rank:program/x"
+  // (1 = first), "score:program/x", "eligibility:program/x".
   const std::vector<std::string>& quantities() const noexcept;
 
   // The point's parameter values and seed, without running it.

@@ -18,6 +18,7 @@
 #include "kyoso/error.hpp"
 #include "kyoso/limits.hpp"
 #include "kyoso/query.hpp"
+#include "kyoso/report.hpp"
 #include "simulate/random.hpp"
 #include "sweep/sweep_detail.hpp"
 
@@ -151,6 +152,7 @@ struct SweepRunner::Impl {
   std::vector<std::string> quantities;
   std::vector<int> fiscal_years;
   std::vector<std::string> tracks;
+  Profile profile;  // fit
   // latin_hypercube: each parameter's stratum for each point.
   std::vector<std::vector<std::size_t>> strata;
 
@@ -162,7 +164,25 @@ struct SweepRunner::Impl {
   // Runs the parameters at `values` with Monte Carlo seed `seed`; fills ok, reason, quantities.
   void evaluate(SweepRow& row) const;
   void record(const SimulationResult&, std::vector<SweepValue>& out) const;
+  void record(const std::vector<RankedProgram>&, std::vector<SweepValue>& out) const;
+  // The query's own checks and columns, after the base and the parameters are checked.
+  void prepare_simulate();
+  void prepare_fit();
 };
+
+void SweepRunner::Impl::record(const std::vector<RankedProgram>& ranking,
+                               std::vector<SweepValue>& out) const {
+  std::size_t first = out.size();
+  out.resize(first + 3 * sweep.programs.size());
+  for (std::size_t r = 0; r < ranking.size(); ++r) {
+    auto it = std::find(sweep.programs.begin(), sweep.programs.end(), ranking[r].program);
+    if (it == sweep.programs.end()) continue;
+    std::size_t at = first + 3 * static_cast<std::size_t>(it - sweep.programs.begin());
+    out[at] = static_cast<std::int64_t>(r + 1);
+    out[at + 1] = ranking[r].score;
+    out[at + 2] = std::string(to_string(ranking[r].eligibility));
+  }
+}
 
 std::vector<SweepValue> SweepRunner::Impl::values(std::size_t index) const {
   const std::vector<SweepParameter>& ps = sweep.parameters;
@@ -235,6 +255,7 @@ void SweepRunner::Impl::evaluate(SweepRow& row) const {
   std::vector<std::size_t> edited;  // the parameter of each edit
   SimulationOptions options = sweep.options;
   options.seed = row.seed;
+  FitWeights weights = sweep.weights;
   for (std::size_t i = 0; i < sweep.parameters.size(); ++i) {
     const SweepParameter& p = sweep.parameters[i];
     const SweepValue& v = row.values[i];
@@ -262,14 +283,33 @@ void SweepRunner::Impl::evaluate(SweepRow& row) const {
       case SweepTarget::future_budget:
         options.future_budget_jpy = std::get<std::int64_t>(v);
         break;
+      case SweepTarget::weight_mission:
+        weights.mission = std::get<double>(v);
+        break;
+      case SweepTarget::weight_goals:
+        weights.goals = std::get<double>(v);
+        break;
+      case SweepTarget::weight_fields:
+        weights.fields = std::get<double>(v);
+        break;
+      case SweepTarget::weight_stage:
+        weights.stage = std::get<double>(v);
+        break;
+      case SweepTarget::weight_inherited:
+        weights.inherited = std::get<double>(v);
+        break;
     }
   }
   try {
     std::optional<Model> applied;
     if (!edits.edits.empty()) applied = apply(base, edits);
-    SimulationResult result = simulate(applied ? *applied : base, sweep.program, options);
+    const Model& model = applied ? *applied : base;
     row.quantities.reserve(quantities.size());
-    record(result, row.quantities);
+    if (sweep.query == SweepQuery::fit) {
+      record(rank(model, profile, weights), row.quantities);
+    } else {
+      record(simulate(model, sweep.program, options), row.quantities);
+    }
     row.ok = true;
   } catch (const Interrupted&) {
     throw;
@@ -344,6 +384,95 @@ Model simulated_part(const Model& model, const Sweep& s, const SimulationResult&
 
 }  // namespace
 
+void SweepRunner::Impl::prepare_simulate() {
+  const Sweep& s = sweep;
+  // The columns come from the base point: its tracks and years. The Monte Carlo adds nothing
+  // to them, so one deterministic run is enough.
+  SimulationOptions probe = s.options;
+  probe.runs = 0;
+  SimulationResult base_run;
+  try {
+    base_run = simulate(base, s.program, probe);
+  } catch (const Interrupted&) {
+    throw;
+  } catch (const Error& e) {
+    rethrow_at(
+        e, s,
+        dynamic_cast<const UnknownIdError*>(&e) ? "/query/simulate/program" : "/query/simulate",
+        "simulate");
+  }
+  if (s.options.runs > 0) {
+    // Refused by simulate() for every point alike: say so once, here.
+    try {
+      SimulationOptions one = s.options;
+      one.runs = 1;
+      one.years = 1;
+      simulate(base, s.program, one);
+    } catch (const Interrupted&) {
+      throw;
+    } catch (const Error& e) {
+      rethrow_at(e, s, "/query/simulate/runs", "simulate");
+    }
+  }
+  sweep.program = base_run.program;
+  base = simulated_part(base, s, base_run, probe);
+  for (const SimulatedTrack& t : base_run.tracks) tracks.push_back(t.id);
+  for (const SimulatedYear& y : base_run.years) fiscal_years.push_back(y.fiscal_year);
+  auto quantiles = [&](const std::string& name) {
+    for (const char* q : {"_p10", "_p50", "_p90"}) quantities.push_back(name + q);
+  };
+  for (SweepRecord what : s.record) {
+    switch (what) {
+      case SweepRecord::sites:
+        for (int fy : fiscal_years) {
+          for (const std::string& t : tracks) quantiles("active@" + std::to_string(fy) + ":" + t);
+        }
+        break;
+      case SweepRecord::spend:
+        for (int fy : fiscal_years) quantiles("spend_jpy@" + std::to_string(fy));
+        break;
+      case SweepRecord::over_budget:
+        for (int fy : fiscal_years) quantities.push_back("over_budget@" + std::to_string(fy));
+        quantities.emplace_back("over_budget_years");
+        break;
+    }
+  }
+}
+
+void SweepRunner::Impl::prepare_fit() {
+  const Sweep& s = sweep;
+  try {
+    profile = s.university.empty() ? parse_profile(base, s.profile, s.origin)
+                                   : profile_of(base, s.university);
+  } catch (const Interrupted&) {
+    throw;
+  } catch (const Error& e) {
+    // A profile's errors name their pointer inside the profile document.
+    rethrow_at(
+        e, s,
+        s.university.empty() ? "/query/fit/profile" + e.where().pointer : "/query/fit/university",
+        "fit");
+  }
+  for (std::size_t i = 0; i < s.programs.size(); ++i) {
+    try {
+      sweep.programs[i] = base.node(base.resolve(s.programs[i], Kind::program)).id;
+    } catch (const Error& e) {
+      rethrow_at(e, s, "/query/fit/programs/" + std::to_string(i), "fit");
+    }
+  }
+  try {
+    rank(base, profile, s.weights);
+  } catch (const Interrupted&) {
+    throw;
+  } catch (const Error& e) {
+    rethrow_at(e, s, "/query/fit", "fit");
+  }
+  for (const std::string& program : s.programs) {
+    for (const char* what : {"rank:", "score:", "eligibility:"})
+      quantities.push_back(what + program);
+  }
+}
+
 SweepRunner::SweepRunner(const Model& model, Sweep sweep) : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.sweep = std::move(sweep);
@@ -389,56 +518,10 @@ SweepRunner::SweepRunner(const Model& model, Sweep sweep) : impl_(std::make_uniq
       rethrow_at(e, s, at_parameter(i) + "/path", "parameter");
     }
   }
-  // The columns come from the base point: its tracks and years. The Monte Carlo adds nothing
-  // to them, so one deterministic run is enough.
-  SimulationOptions probe = s.options;
-  probe.runs = 0;
-  SimulationResult base_run;
-  try {
-    base_run = simulate(m.base, s.program, probe);
-  } catch (const Interrupted&) {
-    throw;
-  } catch (const Error& e) {
-    rethrow_at(
-        e, s,
-        dynamic_cast<const UnknownIdError*>(&e) ? "/query/simulate/program" : "/query/simulate",
-        "simulate");
-  }
-  if (s.options.runs > 0) {
-    // Refused by simulate() for every point alike: say so once, here.
-    try {
-      SimulationOptions one = s.options;
-      one.runs = 1;
-      one.years = 1;
-      simulate(m.base, s.program, one);
-    } catch (const Interrupted&) {
-      throw;
-    } catch (const Error& e) {
-      rethrow_at(e, s, "/query/simulate/runs", "simulate");
-    }
-  }
-  m.sweep.program = base_run.program;
-  m.base = simulated_part(m.base, s, base_run, probe);
-  for (const SimulatedTrack& t : base_run.tracks) m.tracks.push_back(t.id);
-  for (const SimulatedYear& y : base_run.years) m.fiscal_years.push_back(y.fiscal_year);
-  auto quantiles = [&](const std::string& name) {
-    for (const char* q : {"_p10", "_p50", "_p90"}) m.quantities.push_back(name + q);
-  };
-  for (SweepRecord what : s.record) {
-    switch (what) {
-      case SweepRecord::sites:
-        for (int fy : m.fiscal_years) {
-          for (const std::string& t : m.tracks) quantiles("active@" + std::to_string(fy) + ":" + t);
-        }
-        break;
-      case SweepRecord::spend:
-        for (int fy : m.fiscal_years) quantiles("spend_jpy@" + std::to_string(fy));
-        break;
-      case SweepRecord::over_budget:
-        for (int fy : m.fiscal_years) m.quantities.push_back("over_budget@" + std::to_string(fy));
-        m.quantities.emplace_back("over_budget_years");
-        break;
-    }
+  if (s.query == SweepQuery::fit) {
+    m.prepare_fit();
+  } else {
+    m.prepare_simulate();
   }
   if (s.design == SweepDesign::latin_hypercube) {
     // Each parameter's strata in an order of its own: a Fisher–Yates shuffle seeded by the

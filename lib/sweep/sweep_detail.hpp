@@ -20,7 +20,8 @@ inline ValueKind value_kind(const EditPath& path) {
 }
 
 inline ValueKind value_kind(SweepTarget target) {
-  return target == SweepTarget::promotion_rate ? ValueKind::real : ValueKind::whole;
+  return target == SweepTarget::budget || target == SweepTarget::future_budget ? ValueKind::whole
+                                                                               : ValueKind::real;
 }
 
 ValueKind value_kind(const SweepParameter&);

@@ -22,6 +22,11 @@ constexpr std::pair<SweepTarget, std::string_view> target_names[] = {
     {SweepTarget::promotion_rate, "promotion_rate"},
     {SweepTarget::budget, "budget"},
     {SweepTarget::future_budget, "future_budget"},
+    {SweepTarget::weight_mission, "weight_mission"},
+    {SweepTarget::weight_goals, "weight_goals"},
+    {SweepTarget::weight_fields, "weight_fields"},
+    {SweepTarget::weight_stage, "weight_stage"},
+    {SweepTarget::weight_inherited, "weight_inherited"},
 };
 constexpr std::pair<SweepDesign, std::string_view> design_names[] = {
     {SweepDesign::grid, "grid"},
@@ -96,6 +101,10 @@ class SweepReader : private detail::ModelJsonReader {
     }
     query(member(top, "query", ""), s);
     if (const json::value* record = top.if_contains("record")) {
+      if (s.query != SweepQuery::simulate) {
+        fail("record is for simulate; fit records each program's rank, score and eligibility",
+             "/record");
+      }
       const json::array& items = array(*record, "/record");
       if (items.empty()) fail("record at least one of " + listed(record_names), "/record");
       s.record.clear();
@@ -115,7 +124,7 @@ class SweepReader : private detail::ModelJsonReader {
     design(top, s);
     for (std::size_t i = 0; i < params.size(); ++i) {
       std::string at = "/parameters/" + std::to_string(i);
-      s.parameters.push_back(parameter(params[i], at, s.design));
+      s.parameters.push_back(parameter(params[i], at, s.design, s.query));
       for (std::size_t j = 0; j < i; ++j) {
         if (s.parameters[j].name == s.parameters[i].name) {
           fail("parameter name '" + s.parameters[i].name + "' is also /parameters/" +
@@ -163,7 +172,12 @@ class SweepReader : private detail::ModelJsonReader {
 
   void query(const json::value& v, Sweep& s) const {
     const json::object& q = object(v, "/query");
-    only_keys(q, {"simulate"}, "/query");
+    only_keys(q, {"simulate", "fit"}, "/query");
+    if (q.size() != 1) fail("a query is {\"simulate\": {…}} or {\"fit\": {…}}", "/query");
+    if (const json::value* f = q.if_contains("fit")) {
+      fit(*f, s);
+      return;
+    }
     const json::object& sim = object(member(q, "simulate", "/query"), "/query/simulate");
     const std::string at = "/query/simulate";
     only_keys(sim, {"program", "years", "start_fy", "runs", "policy"}, at);
@@ -192,6 +206,32 @@ class SweepReader : private detail::ModelJsonReader {
              at + "/policy");
       }
       s.options.policy = *p;
+    }
+  }
+
+  void fit(const json::value& v, Sweep& s) const {
+    const std::string at = "/query/fit";
+    const json::object& o = object(v, at);
+    only_keys(o, {"profile", "university", "programs"}, at);
+    s.query = SweepQuery::fit;
+    const json::value* profile = o.if_contains("profile");
+    const json::value* university = o.if_contains("university");
+    if ((profile != nullptr) == (university != nullptr)) {
+      fail("fit takes a \"profile\" or a \"university\" (its stored profile)", at);
+    }
+    if (profile) {
+      object(*profile, at + "/profile");
+      s.profile = detail::write_json(*profile, detail::JsonLayout::compact);
+    } else {
+      s.university = string(*university, at + "/university");
+      if (s.university.empty()) fail("a university id may not be empty", at + "/university");
+    }
+    const json::array& programs = array(member(o, "programs", at), at + "/programs");
+    if (programs.empty()) fail("name at least one program to record", at + "/programs");
+    for (std::size_t i = 0; i < programs.size(); ++i) {
+      std::string here = at + "/programs/" + std::to_string(i);
+      s.programs.push_back(string(programs[i], here));
+      if (s.programs.back().empty()) fail("a program id may not be empty", here);
     }
   }
 
@@ -231,7 +271,8 @@ class SweepReader : private detail::ModelJsonReader {
     s.samples = static_cast<std::size_t>(n);
   }
 
-  SweepParameter parameter(const json::value& v, const std::string& at, SweepDesign design) const {
+  SweepParameter parameter(const json::value& v, const std::string& at, SweepDesign design,
+                           SweepQuery query) const {
     const json::object& o = object(v, at);
     only_keys(o, {"name", "node", "path", "option", "values", "range", "steps"}, at);
     SweepParameter p;
@@ -248,6 +289,11 @@ class SweepReader : private detail::ModelJsonReader {
       }
       p.target = *t;
       p.name = text;
+      bool for_fit = p.target >= SweepTarget::weight_mission;
+      if (for_fit != (query == SweepQuery::fit)) {
+        fail("option '" + text + "' is for " + (for_fit ? "fit" : "simulate") + " queries",
+             at + "/option");
+      }
     } else {
       p.node = string(member(o, "node", at), at + "/node");
       if (std::string problem = detail::id_problem(p.node); !problem.empty()) {
