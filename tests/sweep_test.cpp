@@ -334,6 +334,13 @@ TEST(Sweep, RefusesAGridOverTheLimitNamingIt) {
   refused(sweep_text(R"([{"option": "promotion_rate", "range": [0.1, 0.9]}])",
                      R"({"kind": "random", "samples": 1000001})"),
           "/design/samples");
+  std::string many = "[";
+  for (std::size_t i = 0; i <= limits::max_sweep_parameters; ++i) {
+    many += std::string(i ? "," : "") + R"({"name": "p)" + std::to_string(i) +
+            R"(", "option": "promotion_rate", "values": [0.5]})";
+  }
+  ValidationError params = refused(sweep_text(many + "]"), "/parameters");
+  EXPECT_NE(params.problem().find("max_sweep_parameters"), std::string::npos) << params.what();
 }
 
 TEST(Sweep, RefusesABaseScenarioThatFails) {

@@ -36,6 +36,9 @@ inline constexpr std::size_t max_simulation_tracks = 1'000;
 // samples. The runner holds a few thousand rows at a time; the CLI holds its whole output
 // (about 1.3 KB a point for a 10-year COI-NEXT sweep recording everything).
 inline constexpr std::size_t max_sweep_points = 1'000'000;
+// The parameters one sweep may vary: a latin-hypercube design keeps each parameter's stratum
+// for every point (4 bytes each), 400 MB at both caps.
+inline constexpr std::size_t max_sweep_parameters = 100;
 
 }  // namespace kyoso::limits
 

@@ -154,7 +154,7 @@ struct SweepRunner::Impl {
   std::vector<std::string> tracks;
   Profile profile;  // fit
   // latin_hypercube: each parameter's stratum for each point.
-  std::vector<std::vector<std::size_t>> strata;
+  std::vector<std::vector<std::uint32_t>> strata;
 
   std::vector<SweepValue> values(std::size_t index) const;
   std::uint64_t seed(std::size_t index) const {
@@ -527,8 +527,8 @@ SweepRunner::SweepRunner(const Model& model, Sweep sweep) : impl_(std::make_uniq
     // Each parameter's strata in an order of its own: a Fisher–Yates shuffle seeded by the
     // sweep's seed and the parameter's position.
     for (std::size_t i = 0; i < s.parameters.size(); ++i) {
-      std::vector<std::size_t> order(m.size);
-      for (std::size_t k = 0; k < m.size; ++k) order[k] = k;
+      std::vector<std::uint32_t> order(m.size);  // max_sweep_points fits in 32 bits
+      for (std::size_t k = 0; k < m.size; ++k) order[k] = static_cast<std::uint32_t>(k);
       detail::Random draw(detail::splitmix64(s.seed ^ design_stream), i);
       for (std::size_t k = m.size; k > 1; --k) {
         auto j = static_cast<std::size_t>(draw.uniform() * static_cast<double>(k));

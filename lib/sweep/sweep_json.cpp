@@ -121,6 +121,11 @@ class SweepReader : private detail::ModelJsonReader {
     }
     const json::array& params = array(member(top, "parameters", ""), "/parameters");
     if (params.empty()) fail("a sweep varies at least one parameter", "/parameters");
+    if (params.size() > limits::max_sweep_parameters) {
+      fail(std::to_string(params.size()) + " parameters, more than the limit of " +
+               std::to_string(limits::max_sweep_parameters) + " (limits::max_sweep_parameters)",
+           "/parameters");
+    }
     design(top, s);
     for (std::size_t i = 0; i < params.size(); ++i) {
       std::string at = "/parameters/" + std::to_string(i);

@@ -99,6 +99,16 @@ TEST(SweepCommand, AFailedPointIsARowUnlessStopOnError) {
   EXPECT_EQ(stop.out, "");
 }
 
+TEST(SweepCommand, ProgressGoesToStandardErrorWhenAsked) {
+  Outcome quiet = kyoso({"sweep", small});
+  ASSERT_EQ(quiet.status, 0) << quiet.err;
+  EXPECT_EQ(quiet.err, "");  // not a terminal
+  Outcome told = kyoso({"sweep", small, "--progress"});
+  ASSERT_EQ(told.status, 0) << told.err;
+  EXPECT_TRUE(contains(told.err, "4/4 points")) << told.err;
+  EXPECT_EQ(told.out, quiet.out);
+}
+
 TEST(SweepCommand, OneAtATimeRanksTheParametersBySwing) {
   Outcome run = kyoso({"sweep", small, "--one-at-a-time", "spend_jpy@2026_p50"});
   ASSERT_EQ(run.status, 0) << run.err;
