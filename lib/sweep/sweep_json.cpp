@@ -351,6 +351,10 @@ class SweepReader : private detail::ModelJsonReader {
                detail::format_number(high),
            at + "/range");
     }
+    if (kind == detail::ValueKind::whole &&
+        (std::abs(low) >= 9223372036854775808.0 || std::abs(high) >= 9223372036854775808.0)) {
+      fail("a range of whole numbers must fit in 64 bits", at + "/range");
+    }
     p.range = {low, high};
     if (const json::value* steps = o.if_contains("steps")) {
       std::int64_t n = integer(*steps, at + "/steps");
