@@ -5,7 +5,8 @@ DEB_PACKAGES := cmake g++ make pkg-config libboost1.81-dev libboost-json1.81-dev
                 libboost-program-options1.81-dev googletest libgtest-dev libbenchmark-dev \
                 pybind11-dev graphviz python3 python3-dev python3-networkx python3-pytest \
                 python3-pandas python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel \
-                jupyter-notebook jupyter-nbconvert fonts-noto-cjk libutf8proc-dev python3-jsonschema
+                jupyter-notebook jupyter-nbconvert fonts-noto-cjk libutf8proc-dev python3-jsonschema \
+                python3-distributed
 JOBS ?= $(shell nproc)
 BUILD := build
 KYOSO := $(BUILD)/bin/kyoso

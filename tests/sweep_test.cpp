@@ -70,6 +70,33 @@ TEST(Sweep, RowsAreTheSameBitForBitOnOneThreadAndOnMany) {
   EXPECT_EQ(seeds.size(), one.size());
 }
 
+TEST(Sweep, ARangeOfPointsGivesThoseRowsOfTheWholeSweep) {
+  SweepRunner runner(
+      default_model(),
+      parse_sweep(sweep_text(budget_and_rate, R"({"kind": "latin-hypercube", "samples": 150})")));
+  std::vector<SweepRow> whole = all_rows(runner, 2);
+  // Chunks that do not fall on the runner's blocks, one running past the end.
+  std::vector<SweepRow> pieced;
+  std::vector<std::size_t> progress;
+  for (std::size_t begin : {0, 7, 100}) {
+    SweepOptions options;
+    options.threads = 3;
+    options.begin = begin;
+    options.end = begin == 0 ? 7 : begin == 7 ? 100 : 1000;
+    options.progress = [&](std::size_t done, std::size_t total) {
+      progress.push_back(total - done);
+    };
+    runner.run(options, [&](const SweepRow& row) { pieced.push_back(row); });
+  }
+  EXPECT_EQ(pieced, whole);
+  EXPECT_EQ(progress.back(), 0u);  // the last range's progress counted to its own end
+  std::vector<SweepRow> none;
+  SweepOptions empty;
+  empty.begin = 150;
+  runner.run(empty, [&](const SweepRow& row) { none.push_back(row); });
+  EXPECT_TRUE(none.empty());
+}
+
 TEST(Sweep, GridTakesEveryCombinationWithTheFirstParameterSlowest) {
   Sweep s = parse_sweep(sweep_text(R"([
     {"name": "amount", "node": "program/coi-next/full-scale",

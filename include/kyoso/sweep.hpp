@@ -7,6 +7,7 @@
 // thread count. docs/sweeps.md describes the file format (kyoso.sweep/1) and the columns.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -132,6 +133,10 @@ struct SweepRow {
 struct SweepOptions {
   unsigned threads = 0;        // 0: std::thread::hardware_concurrency()
   bool stop_on_error = false;  // the first failed point (in point order) throws
+  // The points run: [begin, end), end clamped to the sweep's size; a range lets the points be
+  // shared among processes or machines, each row the same as in a run of the whole sweep.
+  std::size_t begin = 0;
+  std::size_t end = SIZE_MAX;
   // Called on the calling thread now and then with the points done and the total.
   std::function<void(std::size_t done, std::size_t total)> progress;
 };

@@ -586,10 +586,11 @@ void SweepRunner::run(const SweepOptions& options,
   // held.
   const std::size_t block = std::min<std::size_t>(4096, 64 * std::size_t{threads});
   const std::atomic<bool>* stop = InterruptScope::current();
+  const std::size_t end = std::min(m.size, options.end);
   std::vector<SweepRow> rows;
-  for (std::size_t first = 0; first < m.size; first += block) {
+  for (std::size_t first = options.begin; first < end; first += block) {
     InterruptScope::check();
-    std::size_t last = std::min(m.size, first + block);
+    std::size_t last = std::min(end, first + block);
     rows.assign(last - first, SweepRow{});
     std::atomic<std::size_t> next{first};
     std::atomic<bool> failed{false};
@@ -618,7 +619,7 @@ void SweepRunner::run(const SweepOptions& options,
                     Location{m.sweep.origin, 0, 0, {}, {}});
       }
     }
-    if (options.progress) options.progress(last, m.size);
+    if (options.progress) options.progress(last - options.begin, end - options.begin);
   }
 }
 

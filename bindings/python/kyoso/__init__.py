@@ -27,15 +27,21 @@ puts a query on the base and on the scenario side by side:
 At national scale: :func:`synthesize` makes a synthetic model with a thousand universities,
 each storing its profile (:meth:`Model.profile_of`), and :meth:`Model.fit_all` ranks every
 program for every university at once, in C++ threads, as a :class:`FitAll`.
+
+Many "what if"s at once: :func:`sweep` runs a sweep (``kyoso.sweep/1``, a file, a dict or a
+:class:`Sweep`) on every core, or in chunks of points on any ``concurrent.futures.Executor``
+(``dask.distributed`` included), as a pandas DataFrame of one row per point;
+:func:`one_at_a_time` gives each parameter's swing, and :mod:`kyoso.plot` draws both.
 """
 
 from __future__ import annotations
 
-from . import _kyoso, results
+from . import _kyoso, plot, results
 from .errors import Error, IoError, ParseError, UnknownIdError, ValidationError
 from .model import Model, compare, default_model, load, parse, synthesize
 from .results import *  # noqa: F403 - every result class, built from docs/schemas/
 from .scenario import SCENARIO_SCHEMA, Scenario
+from .sweep import SWEEP_SCHEMA, Sweep, one_at_a_time, sweep
 
 __version__: str = _kyoso.version
 """The version of kyoso (the C++ library and this package are built together)."""
@@ -62,6 +68,10 @@ __all__ = [
     "compare",
     "Scenario",
     "SCENARIO_SCHEMA",
+    "Sweep",
+    "SWEEP_SCHEMA",
+    "sweep",
+    "one_at_a_time",
     "Error",
     "ParseError",
     "ValidationError",

@@ -17,6 +17,7 @@ void init_query(py::module_& m);       // query.hpp: fit, fit_all, explain, diag
 void init_scenario(py::module_& m);    // scenario.hpp: scenarios and apply
 void init_simulate(py::module_& m);    // simulate.hpp: the cohort simulation
 void init_compare(py::module_& m);     // compare.hpp: a query on base and scenario, diffed
+void init_sweep(py::module_& m);       // sweep.hpp: sweeps, a range of points at a time
 void init_synth(py::module_& m);       // synth.hpp: synthetic national-scale models
 
 }  // namespace kyoso::python

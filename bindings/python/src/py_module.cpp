@@ -17,5 +17,6 @@ PYBIND11_MODULE(_kyoso, m) {
   python::init_scenario(m);
   python::init_simulate(m);
   python::init_compare(m);
+  python::init_sweep(m);
   python::init_synth(m);
 }
