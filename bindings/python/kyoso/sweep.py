@@ -252,7 +252,9 @@ def sweep(model: Model, sweep: Sweep | Mapping[str, Any] | str | os.PathLike[str
         stop_on_error: raise :class:`kyoso.Error` naming the first failed point (in point
             order) instead of recording it.
         chunk_size: points per chunk with an executor; default: the points shared in four
-            chunks per worker (``os.cpu_count()`` workers when the executor does not say).
+            chunks per worker (a process pool's workers, a dask cluster's threads, else
+            ``os.cpu_count()``). A chunk costs a few milliseconds on dask.distributed
+            (bench/README.md): give each at least a second of points.
 
     Returns:
         A :class:`pandas.DataFrame` with the columns ``point``, one per parameter, ``seed``,
@@ -283,7 +285,10 @@ def sweep(model: Model, sweep: Sweep | Mapping[str, Any] | str | os.PathLike[str
     if client is not None and hasattr(client, "scatter"):
         data = client.scatter(data, broadcast=True, hash=False)
     if chunk_size is None:
-        workers = getattr(executor, "_max_workers", None) or os.cpu_count() or 1
+        workers = getattr(executor, "_max_workers", None)
+        if client is not None and hasattr(client, "nthreads"):
+            workers = sum(client.nthreads().values())
+        workers = workers or os.cpu_count() or 1
         chunk_size = max(1, math.ceil(size / (4 * workers)))
     elif chunk_size < 1:
         raise ValueError("chunk_size must be at least 1")

@@ -110,7 +110,7 @@ def test_a_process_pool_gives_the_local_table(model: kyoso.Model) -> None:
 
 def test_dask_distributed_gives_the_local_table(model: kyoso.Model) -> None:
     distributed = pytest.importorskip(
-        "distributed", reason="dask.distributed is not installed (Debian: python3-distributed; "
+        "dask.distributed", reason="dask.distributed is not installed (Debian: python3-distributed; "
         "`make test` installs it)")
     local = kyoso.sweep(model, SAMPLED)
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
