@@ -201,3 +201,15 @@ def test_one_at_a_time_and_the_charts(model: kyoso.Model) -> None:
     at = grid.set_index(["rate", "budget"])[quantity]
     assert image[0, 0] == at[(0.6, 10_000_000_000)]
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["100億円", "140億円"]
+
+
+def test_the_example_draws_both_charts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import runpy
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    monkeypatch.setattr("sys.argv", ["sweep_sensitivity.py", str(tmp_path)])
+    runpy.run_path(str(EXAMPLES.parent / "sweep_sensitivity.py"), run_name="__main__")
+    for name in ("sweep_tornado.png", "sweep_heatmap.png"):
+        assert (tmp_path / name).read_bytes().startswith(b"\x89PNG")
