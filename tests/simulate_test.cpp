@@ -2,8 +2,11 @@
 // COI-NEXT, budget binding and cuts, Monte Carlo reproducibility, and bad inputs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <kyoso/kyoso.hpp>
+#include <random>
 
+#include "simulate/random.hpp"
 #include "test_model.hpp"
 
 namespace kyoso {
@@ -277,6 +280,64 @@ TEST(SimulateMonteCarlo, ReportsOrderedPercentilesAroundTheSeedsState) {
     EXPECT_GE(y.active.at(full_scale).p50, 30);
     EXPECT_LE(y.active.at(full_scale).p50, 36);
     EXPECT_LT(y.spend_jpy.p10, y.spend_jpy.p90);  // amounts drawn within their qualifiers
+  }
+}
+
+TEST(SimulateMonteCarlo, TheEngineGivesStdMt19937_64sNumbers) {
+  // Across three regenerations of the state, from seeds at both ends of the range and the
+  // runs' own.
+  std::vector<std::uint64_t> seeds = {0, 1, 5489, ~std::uint64_t{0}};
+  for (std::uint64_t r = 0; r < 50; ++r)
+    seeds.push_back(detail::splitmix64(7 ^ detail::splitmix64(r)));
+  for (std::uint64_t seed : seeds) {
+    std::mt19937_64 expected(seed);
+    detail::Mt19937_64 engine(seed);
+    for (int i = 0; i < 1000; ++i)
+      ASSERT_EQ(engine(), expected()) << "seed " << seed << " draw " << i;
+  }
+}
+
+// Each run rebuilt as a one-run simulation whose seed gives the run's engine the same seed;
+// the many-run simulation must report the nearest-rank p10/p50/p90 of those runs, sorted here.
+TEST(SimulateMonteCarlo, PercentilesAreTheNearestRanksOfTheRunsMadeAlone) {
+  const Model& model = default_model();
+  for (std::size_t runs : {1u, 2u, 37u, 100u}) {
+    SimulationOptions o = years(10);
+    o.runs = runs;
+    o.seed = 11;
+    o.policy = BudgetPolicy::admit_fewer;
+    SimulationResult many = simulate(model, "program/coi-next", o);
+    std::vector<SimulationResult> alone;
+    for (std::uint64_t r = 0; r < runs; ++r) {
+      SimulationOptions one = o;
+      one.runs = 1;
+      one.seed = o.seed ^ detail::splitmix64(r) ^ detail::splitmix64(0);
+      alone.push_back(simulate(model, "program/coi-next", one));
+    }
+    auto nearest = [&](auto value_of, std::size_t year) {
+      std::vector<std::int64_t> v;
+      for (const SimulationResult& a : alone) v.push_back(value_of(a.years[year]).p50);
+      std::sort(v.begin(), v.end());
+      auto at = [&](double p) {
+        auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(v.size())));
+        return v[std::clamp<std::size_t>(rank, 1, v.size()) - 1];
+      };
+      return Quantiles{at(0.1), at(0.5), at(0.9)};
+    };
+    bool spread = false;
+    for (std::size_t i = 0; i < many.years.size(); ++i) {
+      const SimulatedYear& y = many.years[i];
+      auto spend = [](const SimulatedYear& s) { return s.spend_jpy; };
+      auto full = [](const SimulatedYear& s) { return s.active.at(full_scale); };
+      auto ended = [](const SimulatedYear& s) { return s.ended; };
+      EXPECT_EQ(y.spend_jpy, nearest(spend, i)) << runs << " runs, year " << i;
+      EXPECT_EQ(y.active.at(full_scale), nearest(full, i)) << runs << " runs, year " << i;
+      EXPECT_EQ(y.ended, nearest(ended, i)) << runs << " runs, year " << i;
+      spread = spread || y.active.at(full_scale).p10 < y.active.at(full_scale).p90;
+    }
+    if (runs >= 37) {
+      EXPECT_TRUE(spread) << runs << " runs";  // so the ranks matter
+    }
   }
 }
 

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <limits>
 #include <span>
+#include <utility>
 
 #include "kyoso/error.hpp"
 #include "kyoso/limits.hpp"
@@ -100,34 +101,47 @@ std::vector<std::int64_t> spread(std::int64_t total, int parts) {
   return out;
 }
 
+// One run's state, made once per simulate() and reset for each run: a run allocates nothing.
 class CohortRun {
  public:
-  // `random` null: the deterministic run, at the stated amounts and expected promotions.
-  CohortRun(const Plan& plan, detail::Random* random) : plan_(plan), random_(random) {
+  explicit CohortRun(const Plan& plan) : plan_(plan) {
     std::size_t n = plan.tracks.size();
     amount_.resize(n);
-    carry_.assign(n, 0);
-    done_.resize(n);
+    carry_.resize(n);
+    start_.resize(n);
     for (std::size_t t = 0; t < n; ++t) {
-      const SimulatedTrack& track = plan.tracks[t].track;
-      amount_[t] = draw_amount(track);
-      int duration = track.duration;
-      done_[t].assign(static_cast<std::size_t>(duration) + 1, 0);
+      int duration = plan.tracks[t].track.duration;
+      start_[t].assign(static_cast<std::size_t>(duration) + 1, 0);
       if (duration == 0) continue;
       // Sites running before the start, spread evenly over their term: the oldest, who
       // finish first, take the first share.
-      std::vector<std::int64_t> shares = spread(track.initial_sites, duration);
+      std::vector<std::int64_t> shares = spread(plan.tracks[t].track.initial_sites, duration);
       for (int k = 0; k < duration; ++k)
-        done_[t][static_cast<std::size_t>(duration - k)] = shares[k];
+        start_[t][static_cast<std::size_t>(duration - k)] = shares[k];
     }
+    done_ = start_;
+    y_.active.resize(n);
+    continuing_.resize(n);
+    wanted_new_.resize(n);
+    wanted_promoted_.resize(n);
+    admitted_new_.resize(n);
+    admitted_promoted_.resize(n);
   }
 
-  // Each year in turn, handed to `take` with its position.
+  // Each year in turn, handed to `take` with its position. `random` null: the deterministic
+  // run, at the stated amounts and expected promotions.
   template <class Take>
-  void run(Take take) {
+  void run(detail::Random* random, Take take) {
+    random_ = random;
+    for (std::size_t t = 0; t < plan_.tracks.size(); ++t) {
+      amount_[t] = draw_amount(plan_.tracks[t].track);
+      std::copy(start_[t].begin(), start_[t].end(), done_[t].begin());
+    }
+    std::fill(carry_.begin(), carry_.end(), 0.0);
     for (std::size_t i = 0; i < plan_.budget.size(); ++i) {
       fiscal_year_ = *plan_.options.start_fy + static_cast<int>(i);
-      take(i, year(plan_.budget[i]));
+      year(plan_.budget[i]);
+      take(i, std::as_const(y_));
     }
   }
 
@@ -174,28 +188,35 @@ class CohortRun {
     return n;
   }
 
-  YearRun year(std::int64_t budget) {
+  // The year's numbers into y_.
+  void year(std::int64_t budget) {
     std::size_t n = plan_.tracks.size();
-    YearRun y;
-    y.active.assign(n, 0);
-    std::vector<std::int64_t> continuing(n, 0), wanted_new(n, 0), wanted_promoted(n, 0);
+    YearRun& y = y_;
+    std::fill(y.active.begin(), y.active.end(), 0);
+    y.new_sites = y.promoted = y.ended = y.turned_away = y.spend = 0;
+    y.over = y.bound = false;
+    y.scale = 1;
+    std::fill(continuing_.begin(), continuing_.end(), 0);
+    std::fill(wanted_new_.begin(), wanted_new_.end(), 0);
+    std::fill(wanted_promoted_.begin(), wanted_promoted_.end(), 0);
     std::int64_t cost = 0;
     for (std::size_t t = 0; t < n; ++t) {
       const SimulatedTrack& track = plan_.tracks[t].track;
       int duration = track.duration;
       if (duration == 0) continue;
       std::int64_t finishing = done_[t][static_cast<std::size_t>(duration)];
-      for (int a = 1; a < duration; ++a) continuing[t] += done_[t][static_cast<std::size_t>(a)];
+      for (int a = 1; a < duration; ++a) continuing_[t] += done_[t][static_cast<std::size_t>(a)];
       std::int64_t promoted = 0;
       if (auto to = plan_.tracks[t].promotes_to) {
         promoted = review(t, finishing);
-        wanted_promoted[*to] += promoted;
+        wanted_promoted_[*to] += promoted;
       }
       y.ended += finishing - promoted;
-      wanted_new[t] = track.new_sites;
-      cost = plus(cost, times(continuing[t], amount_[t], fiscal_year_), fiscal_year_);
+      wanted_new_[t] = track.new_sites;
+      cost = plus(cost, times(continuing_[t], amount_[t], fiscal_year_), fiscal_year_);
     }
-    std::vector<std::int64_t> admitted_new = wanted_new, admitted_promoted = wanted_promoted;
+    std::copy(wanted_new_.begin(), wanted_new_.end(), admitted_new_.begin());
+    std::copy(wanted_promoted_.begin(), wanted_promoted_.end(), admitted_promoted_.begin());
     const BudgetPolicy policy = plan_.options.policy;
     if (policy == BudgetPolicy::admit_fewer) {
       // Running sites first, then the cheap entry tracks, then promotions: the new 育成型
@@ -209,20 +230,20 @@ class CohortRun {
         left -= k * amount;  // at most left
         return k;
       };
-      for (std::size_t t = 0; t < n; ++t) admitted_new[t] = admit(wanted_new[t], amount_[t]);
+      for (std::size_t t = 0; t < n; ++t) admitted_new_[t] = admit(wanted_new_[t], amount_[t]);
       for (std::size_t t = 0; t < n; ++t) {
-        admitted_promoted[t] = admit(wanted_promoted[t], amount_[t]);
+        admitted_promoted_[t] = admit(wanted_promoted_[t], amount_[t]);
       }
     }
     for (std::size_t t = 0; t < n; ++t) {
-      std::int64_t refused_promotions = wanted_promoted[t] - admitted_promoted[t];
-      y.turned_away += wanted_new[t] - admitted_new[t] + refused_promotions;
+      std::int64_t refused_promotions = wanted_promoted_[t] - admitted_promoted_[t];
+      y.turned_away += wanted_new_[t] - admitted_new_[t] + refused_promotions;
       y.ended += refused_promotions;
-      y.new_sites += admitted_new[t];
-      y.promoted += admitted_promoted[t];
-      std::int64_t entering = admitted_new[t] + admitted_promoted[t];
+      y.new_sites += admitted_new_[t];
+      y.promoted += admitted_promoted_[t];
+      std::int64_t entering = admitted_new_[t] + admitted_promoted_[t];
       cost = plus(cost, times(entering, amount_[t], fiscal_year_), fiscal_year_);
-      y.active[t] = continuing[t] + entering;
+      y.active[t] = continuing_[t] + entering;
     }
     y.spend = cost;
     y.bound = y.turned_away > 0;
@@ -232,36 +253,32 @@ class CohortRun {
       y.bound = true;
     }
     y.over = y.spend > budget;
-    age(admitted_new, admitted_promoted);
-    return y;
+    age();
   }
 
   // Everyone funded this year has one more year behind them; those admitted have their first.
-  void age(const std::vector<std::int64_t>& admitted_new,
-           const std::vector<std::int64_t>& admitted_promoted) {
+  void age() {
     for (std::size_t t = 0; t < done_.size(); ++t) {
       std::vector<std::int64_t>& d = done_[t];
       if (d.size() < 2) continue;
       for (std::size_t a = d.size() - 1; a > 1; --a) d[a] = d[a - 1];
-      d[1] = admitted_new[t] + admitted_promoted[t];
+      d[1] = admitted_new_[t] + admitted_promoted_[t];
     }
   }
 
   const Plan& plan_;
-  detail::Random* random_;
+  detail::Random* random_ = nullptr;
   std::vector<std::int64_t> amount_;  // per site per year, this run
   int fiscal_year_ = 0;               // the year being run, for messages
   std::vector<double> carry_;         // deterministic reviews' remainders
-  // done_[t][a]: sites of track t funded for a years before this year (a = 1 … duration).
-  std::vector<std::vector<std::int64_t>> done_;
+  // done_[t][a]: sites of track t funded for a years before this year (a = 1 … duration);
+  // start_ is the same before the first year, where every run begins.
+  std::vector<std::vector<std::int64_t>> done_, start_;
+  YearRun y_;  // the year just run
+  // A year's working figures by track.
+  std::vector<std::int64_t> continuing_, wanted_new_, wanted_promoted_, admitted_new_,
+      admitted_promoted_;
 };
-
-// Nearest-rank percentile of sorted values: the smallest value with at least p of the runs at
-// or below it.
-std::int64_t percentile(std::span<const std::int64_t> sorted, double p) {
-  auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size())));
-  return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
-}
 
 // Every run's numbers, kept until the percentiles are taken: one column of runs per year and
 // number, 8 bytes a value (limits::max_simulation_values bounds them), rather than each run's
@@ -286,11 +303,17 @@ class RunTable {
     flags_[year * runs_ + run] = static_cast<std::uint8_t>((y.over ? 1 : 0) | (y.bound ? 2 : 0));
   }
 
-  // Sorts the column in place: each is read once.
+  // Reorders the column in place (each is read once): the three order statistics by
+  // selection, the median's first, then p10 below it and p90 above it, where they are the
+  // same ranks of what is left.
   Quantiles quantiles(std::size_t year, std::size_t number) {
     std::span<std::int64_t> values = column(year, number);
-    std::sort(values.begin(), values.end());
-    return Quantiles{percentile(values, 0.1), percentile(values, 0.5), percentile(values, 0.9)};
+    auto at = [&](std::size_t rank) { return values.begin() + static_cast<std::ptrdiff_t>(rank); };
+    std::size_t p10 = rank(0.1), p50 = rank(0.5), p90 = rank(0.9);
+    std::nth_element(values.begin(), at(p50), values.end());
+    if (p10 < p50) std::nth_element(values.begin(), at(p10), at(p50));
+    if (p90 > p50) std::nth_element(at(p50 + 1), at(p90), values.end());
+    return Quantiles{*at(p10), *at(p50), *at(p90)};
   }
   Quantiles active(std::size_t year, std::size_t track) { return quantiles(year, track); }
   Quantiles new_sites(std::size_t year) { return quantiles(year, tracks_ + 0); }
@@ -317,6 +340,13 @@ class RunTable {
 
  private:
   static constexpr std::size_t numbers = 5;  // new, promoted, ended, turned away, spend
+
+  // Nearest-rank percentile: the smallest value with at least p of the runs at or below it,
+  // i.e. the value at this position of the sorted runs.
+  std::size_t rank(double p) const {
+    auto r = static_cast<std::size_t>(std::ceil(p * static_cast<double>(runs_)));
+    return std::clamp<std::size_t>(r, 1, runs_) - 1;
+  }
 
   std::span<std::int64_t> column(std::size_t year, std::size_t number) {
     return {counts_.data() + (year * (tracks_ + numbers) + number) * runs_, runs_};
@@ -381,13 +411,14 @@ SimulationResult simulate(const Model& model, std::string_view program,
   auto keep = [&](std::size_t run) {
     return [&table, run](std::size_t year, const YearRun& y) { table.put(run, year, y); };
   };
+  CohortRun cohort(plan);
   if (options.runs == 0) {
-    CohortRun(plan, nullptr).run(keep(0));
+    cohort.run(nullptr, keep(0));
   } else {
     for (std::size_t r = 0; r < options.runs; ++r) {
       if (r % 256 == 0) InterruptScope::check();
       detail::Random random(options.seed, r);
-      CohortRun(plan, &random).run(keep(r));
+      cohort.run(&random, keep(r));
     }
   }
   SimulationResult result;
