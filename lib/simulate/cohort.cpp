@@ -10,6 +10,7 @@
 //
 // The model was read into a Plan before; a run touches only numbers.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <span>
@@ -303,13 +304,29 @@ class RunTable {
     flags_[year * runs_ + run] = static_cast<std::uint8_t>((y.over ? 1 : 0) | (y.bound ? 2 : 0));
   }
 
-  // Reorders the column in place (each is read once): the three order statistics by
-  // selection, the median's first, then p10 below it and p90 above it, where they are the
-  // same ranks of what is left.
+  // The three order statistics of a column. Site counts span a handful of values, so they
+  // are counted; other columns (spend) are reordered in place (each is read once) by
+  // selection: the median first, then p10 below it and p90 above it, where they are the same
+  // ranks of what is left.
   Quantiles quantiles(std::size_t year, std::size_t number) {
     std::span<std::int64_t> values = column(year, number);
-    auto at = [&](std::size_t rank) { return values.begin() + static_cast<std::ptrdiff_t>(rank); };
     std::size_t p10 = rank(0.1), p50 = rank(0.5), p90 = rank(0.9);
+    auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
+    std::int64_t low = *lowest;
+    // Unsigned, so that the width of any two 64-bit values is exact.
+    std::uint64_t width = static_cast<std::uint64_t>(*highest) - static_cast<std::uint64_t>(low);
+    if (width < tally_.size()) {
+      std::fill_n(tally_.begin(), width + 1, 0);
+      for (std::int64_t v : values)
+        ++tally_[static_cast<std::uint64_t>(v) - static_cast<std::uint64_t>(low)];
+      std::size_t k = 0, below = 0;  // runs with a value under low + k
+      auto at = [&](std::size_t rank) {
+        while (below + tally_[k] <= rank) below += tally_[k++];
+        return low + static_cast<std::int64_t>(k);
+      };
+      return Quantiles{at(p10), at(p50), at(p90)};  // ranks in increasing order
+    }
+    auto at = [&](std::size_t rank) { return values.begin() + static_cast<std::ptrdiff_t>(rank); };
     std::nth_element(values.begin(), at(p50), values.end());
     if (p10 < p50) std::nth_element(values.begin(), at(p10), at(p50));
     if (p90 > p50) std::nth_element(at(p50 + 1), at(p90), values.end());
@@ -357,6 +374,7 @@ class RunTable {
   std::vector<std::int64_t> counts_;
   std::vector<double> scale_;
   std::vector<std::uint8_t> flags_;
+  std::array<std::size_t, 64> tally_;  // runs by value above a column's lowest
 };
 
 SimulatedYear summarize(const Plan& plan, RunTable& table, std::size_t i) {
