@@ -21,7 +21,14 @@ Context::Context(const po::variables_map& options, Lang lang, std::string format
                  std::ostream& out)
     : options(options), lang(lang), format(std::move(format)), width(width), out(out) {}
 
+void Context::use(const Model& base, const Model& model, const Scenario* scenario) {
+  given_base_ = &base;
+  given_model_ = &model;
+  given_scenario_ = scenario;
+}
+
 const Model& Context::base_model() {
+  if (given_base_) return *given_base_;
   std::vector<std::string> files = model_files();
   if (files.empty()) return default_model();
   if (!loaded_) loaded_ = load_layers({files.begin(), files.end()});
@@ -34,6 +41,7 @@ std::vector<std::string> Context::model_files() const {
 }
 
 const Scenario* Context::scenario() {
+  if (given_model_) return given_scenario_;
   if (!scenario_) {
     auto file = get("scenario");
     if (!file) return nullptr;
@@ -43,6 +51,7 @@ const Scenario* Context::scenario() {
 }
 
 const Model& Context::model() {
+  if (given_model_) return *given_model_;
   const Scenario* edits = scenario();
   if (!edits) return base_model();
   if (!applied_) applied_ = apply(base_model(), *edits);
@@ -66,7 +75,7 @@ std::vector<Command> all_commands() {
   return {validate_command(),  stats_command(),   show_command(),      export_command(),
           fit_command(),       explain_command(), portfolio_command(), diagnose_command(),
           neighbors_command(), path_command(),    simulate_command(),  compare_command(),
-          sweep_command(),     synth_command()};
+          sweep_command(),     synth_command(),   serve_command()};
 }
 
 namespace {

@@ -69,8 +69,15 @@ class Context {
   std::optional<std::string> get(const char* name) const;
   // The --model files in the order given (layers, docs/format.md); empty: the embedded one.
   std::vector<std::string> model_files() const;
+  // Models loaded before the command runs, for kyoso serve, which loads them once and answers
+  // every request from them: model(), base_model() and scenario() return these, and --model
+  // and --scenario are not read. `scenario` may be null, `model` is then `base`.
+  void use(const Model& base, const Model& model, const Scenario* scenario);
 
  private:
+  const Model* given_base_ = nullptr;
+  const Model* given_model_ = nullptr;
+  const Scenario* given_scenario_ = nullptr;
   std::optional<Model> loaded_;
   std::optional<Scenario> scenario_;
   std::optional<Model> applied_;
@@ -101,6 +108,7 @@ Command simulate_command();
 Command compare_command();
 Command sweep_command();
 Command synth_command();
+Command serve_command();
 
 // Every command, in the order `kyoso --help` lists them.
 std::vector<Command> all_commands();

@@ -253,7 +253,7 @@ void declare(CommandLine& line) {
 int run(Context& context) {
   std::optional<std::string> query = context.get("query");
   if (!query) throw UsageError("compare: missing the query to compare, fit or simulate");
-  if (!context.get("scenario")) {
+  if (!context.scenario()) {
     throw UsageError("compare needs --scenario FILE: the scenario to compare with the model");
   }
   if (*query == "fit") {
