@@ -18,6 +18,8 @@ PREFIX ?= /usr/local
 run: build
 	$(KYOSO) fit --mission regional-revitalization --goal social-implementation
 
+# The browser test of kyoso serve's page (tests/serve/browser_test.py) drives headless Chromium.
+test: DEB_PACKAGES += chromium chromium-driver python3-selenium
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 

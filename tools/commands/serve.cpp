@@ -1,8 +1,8 @@
 // kyoso serve: the answers of fit, explain, diagnose, simulate, compare … as a page in the
 // browser and as an HTTP API, from one model loaded once (tools/serve/, docs/serve.md).
 #include <boost/asio/ip/address.hpp>
+#include <boost/system/system_error.hpp>
 #include <iostream>
-#include <system_error>
 
 #include "cli.hpp"
 #include "kyoso/error.hpp"
@@ -21,7 +21,10 @@ void declare(CommandLine& line) {
        "the address to listen on; the default answers this machine only, 0.0.0.0 every "
        "network")
       ("threads", po::value<std::size_t>()->value_name("N")->default_value(0),
-       "worker threads (0: one per core)");
+       "worker threads (0: one per core)")
+      ("timeout", po::value<double>()->value_name("SECONDS")->default_value(10),
+       "how long a request may take to arrive, and an answer to leave, before the connection "
+       "is closed; also how long an idle connection is kept");
   // clang-format on
 }
 
@@ -33,12 +36,17 @@ int run(Context& context) {
   if (ec) throw UsageError("--host must be an IP address, not '" + options.host + "'");
   options.port = context.options["port"].as<unsigned short>();
   options.threads = context.options["threads"].as<std::size_t>();
+  double timeout = context.options["timeout"].as<double>();
+  if (!(timeout > 0 && timeout <= 3600))
+    throw UsageError("--timeout must be above 0 and at most 3600");
+  options.read_timeout = options.write_timeout =
+      std::chrono::milliseconds(static_cast<long>(timeout * 1000));
   // Loaded (and the scenario applied) before the first connection: every request reads them.
   const Model& model = context.model();
   serve::Api api(context.base_model(), model, context.scenario());
   try {
     serve::run_server(options, std::cref(api), std::cerr);
-  } catch (const std::system_error& e) {
+  } catch (const boost::system::system_error& e) {
     throw Error("cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " +
                 e.code().message());
   }
@@ -51,7 +59,9 @@ Command serve_command() {
   return {
       .name = "serve",
       .summary = "Answer in a browser page and an HTTP API (fit, explain, simulate, …)",
-      .arguments = "[--port N] [--host ADDRESS] [--threads N] [--model FILE] [--scenario FILE]",
+      .arguments =
+          "[--port N] [--host ADDRESS] [--threads N] [--timeout SECONDS] [--model FILE]\n"
+          "                   [--scenario FILE]",
       .details =
           "Loads the model once and answers over HTTP until SIGINT or SIGTERM: the page at /\n"
           "(a profile form, the ranking, each program's explanation with its picture, diagnose\n"

@@ -39,7 +39,7 @@ struct ServerOptions {
 // Serves until SIGINT or SIGTERM, then returns. `log` gets the line saying where it listens
 // (with the port actually bound) and one line per request:
 //   127.0.0.1:53211 "GET /api/v1/fit?mission=… HTTP/1.1" 200 5123 0.8ms
-// Throws std::system_error when the address cannot be bound.
+// Throws boost::system::system_error when the address cannot be bound.
 void run_server(const ServerOptions& options, const Handler& handler, std::ostream& log);
 
 }  // namespace kyoso::serve
