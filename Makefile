@@ -12,7 +12,8 @@ BUILD := build
 KYOSO := $(BUILD)/bin/kyoso
 PREFIX ?= /usr/local
 
-.PHONY: run test build deps golden notebook asan tsan fuzz install bench bench-peers format clean \
+.PHONY: run test build deps golden notebook asan tsan fuzz install bench bench-peers bench-serve \
+        format clean \
         national
 
 run: build
@@ -88,6 +89,14 @@ bench-peers: build
 	cmake --build $(BUILD) --target bench_models kyoso_path_lengths -j $(JOBS)
 	/usr/bin/python3 bench/peers/compare.py --kyoso $(KYOSO) \
 	  --path-lengths $(BUILD)/bin/kyoso_path_lengths $(BUILD)/bench/national-1m.jgf.json
+
+# kyoso serve against Flask over the Python bindings, the same mixed load on loopback, in one
+# run (bench/README.md, "kyoso serve under load").
+bench-serve: DEB_PACKAGES += python3-flask
+bench-serve: build
+	cmake --build $(BUILD) --target kyoso_serve_load -j $(JOBS)
+	/usr/bin/python3 bench/serve/compare.py --kyoso $(KYOSO) \
+	  --load $(BUILD)/bin/kyoso_serve_load --python $(BUILD)/python
 
 # Writes data/national.jgf.json again from data/national/ (docs/national.md).
 national:

@@ -28,14 +28,22 @@ using Clock = std::chrono::steady_clock;
 // What every connection shares: the handler, the limits, the log and whether the server is
 // stopping (then each connection closes after its answer).
 struct Shared {
-  Shared(const ServerOptions& options, const Handler& handler, std::ostream& log)
-      : options(options), handler(handler), log(log) {}
+  Shared(const ServerOptions& options, const Handler& handler, std::ostream& log,
+         net::io_context& io)
+      : options(options), handler(handler), log(log), io(io) {}
 
   const ServerOptions& options;
   const Handler& handler;
   std::ostream& log;
+  net::io_context& io;
   std::mutex log_mutex;
   std::atomic<bool> stopping{false};
+  std::atomic<std::size_t> connections{0};
+
+  // Once stopping, the last connection to close ends the loop.
+  void closed() {
+    if (--connections == 0 && stopping) io.stop();
+  }
 
   void write_log(const std::string& line) {
     std::lock_guard lock(log_mutex);
@@ -55,10 +63,15 @@ Response plain_error(http::status status, unsigned version, std::string_view mes
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+    ++shared_.connections;
     beast::error_code ec;
     auto remote = stream_.socket().remote_endpoint(ec);
     if (!ec) peer_ = remote.address().to_string() + ":" + std::to_string(remote.port());
   }
+
+  ~Session() { shared_.closed(); }
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
 
   void start() {
     net::dispatch(stream_.get_executor(),
@@ -204,7 +217,7 @@ void run_server(const ServerOptions& options, const Handler& handler, std::ostre
   std::size_t threads = options.threads ? options.threads : std::thread::hardware_concurrency();
   if (threads == 0) threads = 1;
   net::io_context io(static_cast<int>(threads));
-  Shared shared{options, handler, log};
+  Shared shared{options, handler, log, io};
   auto address = net::ip::make_address(options.host);
   auto listener = std::make_shared<Listener>(io, tcp::endpoint(address, options.port), shared);
   listener->accept();
@@ -216,6 +229,7 @@ void run_server(const ServerOptions& options, const Handler& handler, std::ostre
     shared.write_log(std::string("stopping (") + (signal == SIGINT ? "SIGINT" : "SIGTERM") + ")");
     shared.stopping = true;
     listener->stop();
+    if (shared.connections == 0) return io.stop();
     // Idle keep-alive connections would otherwise hold the loop until their read timeout.
     grace.expires_after(options.stop_grace);
     grace.async_wait([&](beast::error_code) { io.stop(); });
