@@ -2,6 +2,7 @@
 // browser and as an HTTP API, from one model loaded once (tools/serve/, docs/serve.md).
 #include <boost/asio/ip/address.hpp>
 #include <boost/system/system_error.hpp>
+#include <csignal>
 #include <iostream>
 
 #include "cli.hpp"
@@ -41,6 +42,9 @@ int run(Context& context) {
     throw UsageError("--timeout must be above 0 and at most 3600");
   options.read_timeout = options.write_timeout =
       std::chrono::milliseconds(static_cast<long>(timeout * 1000));
+  // A client or GraphViz that goes away is an error on that connection or picture, never a
+  // signal that ends the server.
+  std::signal(SIGPIPE, SIG_IGN);
   // Loaded (and the scenario applied) before the first connection: every request reads them.
   const Model& model = context.model();
   serve::Api api(context.base_model(), model, context.scenario());

@@ -202,6 +202,8 @@ std::string svg_of(const std::string& graph) {
   posix_spawn_file_actions_adddup2(&actions, in[0], STDIN_FILENO);
   posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  // Not the server's sockets: a connection closed here must not stay open in dot.
+  posix_spawn_file_actions_addclosefrom_np(&actions, STDERR_FILENO + 1);
   char arg0[] = "dot", arg1[] = "-Tsvg";
   char* argv[] = {arg0, arg1, nullptr};
   pid_t pid = 0;
