@@ -12,6 +12,7 @@ Prints 'N passed, M failed' and exits 1 on a failure.
 from __future__ import annotations
 
 import json
+import random
 import re
 import signal
 import socket
@@ -304,6 +305,21 @@ def limits(server: Server) -> None:
             assert answer == b"" or status_of(answer) == 400, (junk, answer[:100])
         assert server.get("/api/v1/choices")[0] == 200
     check("malformed requests: 400, and the server goes on", malformed)
+
+    def random_requests():
+        # Random bytes, and random bytes after a plausible start: each answered or dropped,
+        # none taking the server down.
+        rng = random.Random(1)
+        starts = [b"", b"GET /api/v1/fit?", b"POST /api/v1/compare?query=fit HTTP/1.1\r\n",
+                  b"GET / HTTP/1.1\r\nContent-Length: ", b"GET /api/v1/show?id="]
+        for _ in range(300):
+            junk = rng.choice(starts) + bytes(rng.randrange(256)
+                                              for _ in range(rng.randrange(1, 200)))
+            answer = raw(server, junk + b"\r\n\r\n", wait=5)
+            assert answer == b"" or status_of(answer) in (200, 400, 404, 405, 413, 431), \
+                (junk, answer[:100])
+        assert server.get("/api/v1/choices")[0] == 200
+    check("300 random requests: each answered or dropped, the server goes on", random_requests)
 
     def idle_timeout():
         # The server was started with --timeout 1: a client that sends half a request is
