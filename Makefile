@@ -36,6 +36,7 @@ $(BUILD)/CMakeCache.txt:
 RECORDED := README.md tools/README.md $(wildcard docs/*.md tests/golden/*.txt)
 golden: build
 	/usr/bin/python3 tests/check_outputs.py --update --bin $(BUILD)/bin --python $(BUILD)/python $(RECORDED)
+	/usr/bin/python3 tests/serve/api_test.py $(KYOSO) --update-docs
 
 # The tour notebook in Jupyter, with the package from the build tree (an absolute path: the
 # kernel runs in the notebook's folder). Jupyter refuses root unless told; this machine's

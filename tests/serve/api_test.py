@@ -5,6 +5,7 @@ connections at once, the access log and a clean stop on SIGTERM and SIGINT; and 
 of docs/serve.md, against a running server.
 
     api_test.py KYOSO
+    api_test.py KYOSO --update-docs   # writes docs/serve.md's answers anew (`make golden`)
 
 Prints 'N passed, M failed' and exits 1 on a failure.
 """
@@ -358,13 +359,29 @@ def limits(server: Server) -> None:
     check("one access-log line per request, on standard error", access_log)
 
 
+DOC_EXAMPLE = re.compile(r"```http\n((?:(?!```).)*)```\n\n```json\n((?:(?!```).)*)```", re.S)
+SHOWN_LINES = 40  # a longer answer is shown as its first 30 lines, "…", its last 3
+
+
+def update_docs(server: Server) -> None:
+    path = ROOT / "docs" / "serve.md"
+
+    def answer(match: re.Match) -> str:
+        head, _, body = match.group(1).partition("\n\n")
+        method, target = head.split("\n")[0].split()[:2]
+        _, _, text = server.request(method, target, body.encode() or None)
+        lines = json.dumps(json.loads(text), ensure_ascii=False, indent=2).split("\n")
+        if len(lines) > SHOWN_LINES:
+            lines = lines[:30] + ["…"] + lines[-3:]
+        return f"```http\n{match.group(1)}```\n\n```json\n" + "\n".join(lines) + "\n```"
+
+    path.write_text(DOC_EXAMPLE.sub(answer, path.read_text()))
+
+
 def documented_examples(server: Server) -> None:
     """Each ```http block of docs/serve.md followed by a ```json block: the request and its
     answer, shown in part where a line holds only `…`."""
-    text = (ROOT / "docs" / "serve.md").read_text()
-    blocks = re.findall(r"```(http|json)\n(.*?)```", text, re.S)
-    pairs = [(blocks[i][1], blocks[i + 1][1]) for i in range(len(blocks) - 1)
-             if blocks[i][0] == "http" and blocks[i + 1][0] == "json"]
+    pairs = DOC_EXAMPLE.findall((ROOT / "docs" / "serve.md").read_text())
     assert len(pairs) >= 10, len(pairs)
     for request, expected in pairs:
         def test(request=request, expected=expected):
@@ -429,6 +446,10 @@ def start_and_stop() -> None:
 
 
 def main() -> int:
+    if "--update-docs" in sys.argv:
+        with Server(KYOSO) as server:
+            update_docs(server)
+        return 0
     with Server(KYOSO, "--timeout", "1") as server:
         same_as_cli(server)
         refusals(server)

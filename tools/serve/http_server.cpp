@@ -28,21 +28,23 @@ using Clock = std::chrono::steady_clock;
 // What every connection shares: the handler, the limits, the log and whether the server is
 // stopping (then each connection closes after its answer).
 struct Shared {
-  Shared(const ServerOptions& options, const Handler& handler, std::ostream& log,
-         net::io_context& io)
-      : options(options), handler(handler), log(log), io(io) {}
+  Shared(const ServerOptions& options, const Handler& handler, std::ostream& log)
+      : options(options), handler(handler), log(log) {}
 
   const ServerOptions& options;
   const Handler& handler;
   std::ostream& log;
-  net::io_context& io;
+  net::io_context* io = nullptr;
   std::mutex log_mutex;
   std::atomic<bool> stopping{false};
+  // Set once the loop has returned: the connections the io_context still holds are then
+  // destroyed with it, and must not call on it.
+  std::atomic<bool> finished{false};
   std::atomic<std::size_t> connections{0};
 
   // Once stopping, the last connection to close ends the loop.
   void closed() {
-    if (--connections == 0 && stopping) io.stop();
+    if (--connections == 0 && stopping && !finished) io->stop();
   }
 
   void write_log(const std::string& line) {
@@ -216,8 +218,11 @@ class Listener : public std::enable_shared_from_this<Listener> {
 void run_server(const ServerOptions& options, const Handler& handler, std::ostream& log) {
   std::size_t threads = options.threads ? options.threads : std::thread::hardware_concurrency();
   if (threads == 0) threads = 1;
+  // Declared before the io_context, so that it outlives the connections the io_context
+  // destroys with itself.
+  Shared shared{options, handler, log};
   net::io_context io(static_cast<int>(threads));
-  Shared shared{options, handler, log, io};
+  shared.io = &io;
   auto address = net::ip::make_address(options.host);
   auto listener = std::make_shared<Listener>(io, tcp::endpoint(address, options.port), shared);
   listener->accept();
@@ -245,6 +250,7 @@ void run_server(const ServerOptions& options, const Handler& handler, std::ostre
   for (std::size_t i = 1; i < threads; ++i) workers.emplace_back([&io] { io.run(); });
   io.run();
   for (std::thread& t : workers) t.join();
+  shared.finished = true;
   shared.write_log("stopped");
 }
 
