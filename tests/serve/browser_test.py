@@ -32,7 +32,7 @@ try:
 except ImportError:
     missing.append("python3-selenium")
 
-PROFILE = "mission=regional-revitalization&goal=social-implementation"
+PROFILE = "mission=regional-revitalization&goal=social-implementation&holds=j-peaks"
 
 
 def browser() -> "webdriver.Chrome":
@@ -73,14 +73,22 @@ def main() -> int:
                 "mission/regional-revitalization")
             driver.find_element(
                 By.CSS_SELECTOR, "input[name=goal][value='purpose/social-implementation']").click()
+            Select(driver.find_element(By.ID, "holds")).select_by_value("program/j-peaks")
             driver.find_element(By.ID, "rank").click()
             wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "#ranking-table tbody tr")))
             rows = driver.find_elements(By.CSS_SELECTOR, "#ranking-table tbody tr")
             assert len(rows) == len(fit["results"]), (len(rows), len(fit["results"]))
-            assert first["name"]["ja"] in rows[0].text, rows[0].text
+            eligibility = {"eligible": "応募可", "conditional": "条件付き",
+                           "not-eligible": "対象外", "unknown": "不明"}
+            for row, result in zip(rows, fit["results"]):
+                assert result["name"]["ja"] in row.text, (row.text, result["name"])
+                assert eligibility[result["eligibility"]] in row.text, (row.text, result["id"])
+            held = next(r for r in fit["results"] if r["id"] == "program/j-peaks")
+            assert held["eligibility"] == "not-eligible", held
             assert f"{first['score']:.2f}" in rows[0].text
             query = urllib.parse.parse_qs(urllib.parse.urlparse(driver.current_url).query)
             assert query["mission"] == ["mission/regional-revitalization"], query
+            assert query["holds"] == ["program/j-peaks"], query
             driver.save_screenshot(str(shots / "ranking-ja.png"))
 
             # Its explanation: the bars add up to the score, each path with its quotes, a picture.

@@ -8,7 +8,7 @@ const WORDS = {
     title: "研究大学総合振興パッケージ 適合診断",
     tab_fit: "プログラム適合", tab_diagnose: "課題から診断", tab_whatif: "予算の試算",
     profile: "大学のプロフィール", mission: "ミッション", stage: "産学連携の段階",
-    establishment: "設置形態", goals: "目的", fields: "地域の産業", partners: "連携先",
+    establishment: "設置形態", goals: "目的", fields: "地域の産業", partners: "連携先", holds: "採択済みのプログラム",
     eligible_only: "応募できるものだけ", rank: "ランキング", any: "（指定なし）",
     rank_h: "順位", program: "プログラム", route: "参加の道", call: "公募", score: "スコア",
     standing: "利用",
@@ -34,7 +34,7 @@ const WORDS = {
     title: "Research-university support package: program fit",
     tab_fit: "Program fit", tab_diagnose: "Diagnose a challenge", tab_whatif: "Budget what-if",
     profile: "The university's profile", mission: "Mission", stage: "Collaboration stage",
-    establishment: "Establishment", goals: "Goals", fields: "Regional industries", partners: "Partners",
+    establishment: "Establishment", goals: "Goals", fields: "Regional industries", partners: "Partners", holds: "Programs it holds",
     eligible_only: "only programs it can apply to", rank: "Rank programs", any: "(any)",
     rank_h: "rank", program: "program", route: "route", call: "call", score: "score",
     standing: "standing",
@@ -59,7 +59,7 @@ const WORDS = {
 };
 
 const PROFILE_SINGLE = ["mission", "stage", "establishment"];
-const PROFILE_MANY = ["goal", "field", "partner"];
+const PROFILE_MANY = ["goal", "field", "partner", "holds"];
 const PALETTE = ["#1f5fae", "#2e7d4f", "#c58a12", "#7b4fa0", "#b3403a", "#2f8f9d", "#8a6d3b", "#555"];
 const WHATIF_PROGRAM = "program/coi-next";
 
@@ -103,7 +103,13 @@ function fixed(x, digits) { return Number(x).toFixed(digits); }
 
 async function api(path, params, options) {
   const query = params ? "?" + params.toString() : "";
-  const response = await fetch("/api/v1/" + path + query, options);
+  document.body.setAttribute("aria-busy", "true");
+  let response;
+  try {
+    response = await fetch("/api/v1/" + path + query, options);
+  } finally {
+    document.body.removeAttribute("aria-busy");
+  }
   const body = await response.json();
   if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
   return body;
@@ -182,6 +188,8 @@ function fillForms() {
   fillChecks($("goal"), "goal", choices.goals, state.goal);
   fillChecks($("field"), "field", choices.fields, state.field);
   fillChecks($("partner"), "partner", choices.partners, state.partner);
+  $("holds").replaceChildren(...choices.programs.map((c) => el("option",
+    { value: c.id, selected: state.holds.some((v) => sameId(c.id, v)) }, text(c.name))));
   $("eligible-only").checked = state.eligibleOnly;
   fillSelect($("diagnose-stage"), choices.stages, state.dStage);
   fillSelect($("diagnose-challenge"), choices.challenges, state.dChallenge);
@@ -193,9 +201,10 @@ function fillForms() {
 
 function readProfileForm() {
   for (const key of PROFILE_SINGLE) state[key] = $(key).value;
-  for (const key of PROFILE_MANY) {
+  for (const key of ["goal", "field", "partner"]) {
     state[key] = [...document.querySelectorAll(`input[name=${key}]:checked`)].map((i) => i.value);
   }
+  state.holds = [...$("holds").selectedOptions].map((o) => o.value);
   state.eligibleOnly = $("eligible-only").checked;
 }
 
