@@ -330,8 +330,21 @@ def limits(server: Server) -> None:
         assert answer == b"" and time.monotonic() - started < 5
     check("a request that does not arrive in time: the connection is closed", idle_timeout)
 
+    def host_header():
+        # On loopback, only requests for this machine: a page elsewhere whose name resolves to
+        # 127.0.0.1 (DNS rebinding) is refused.
+        for host, expected in (("evil.example", 403), ("evil.example:%d", 403),
+                               ("127.0.0.1.evil.example", 403), ("localhost:%d", 200),
+                               ("127.0.0.1:%d", 200), ("[::1]:%d", 200), ("localhost", 200),
+                               ("localhost:x", 403)):
+            host = host % server.port if "%d" in host else host
+            answer = raw(server, b"GET /api/v1/choices HTTP/1.1\r\nHost: " + host.encode() +
+                         b"\r\nConnection: close\r\n\r\n")
+            assert status_of(answer) == expected, (host, answer[:100])
+    check("Host names this machine, or 403", host_header)
+
     def keep_alive():
-        request = b"GET /api/v1/show?id=coi-next HTTP/1.1\r\nHost: x\r\n\r\n"
+        request = b"GET /api/v1/show?id=coi-next HTTP/1.1\r\nHost: localhost\r\n\r\n"
         answer = raw(server, request * 3)
         assert answer.count(b"HTTP/1.1 200 OK") == 3, answer[:300]
     check("keep-alive: three requests on one connection", keep_alive)

@@ -41,6 +41,7 @@ struct Shared {
   // destroyed with it, and must not call on it.
   std::atomic<bool> finished{false};
   std::atomic<std::size_t> connections{0};
+  bool loopback = false;  // listening on a loopback address: see names_this_machine
 
   // Once stopping, the last connection to close ends the loop.
   void closed() {
@@ -52,6 +53,21 @@ struct Shared {
     log << line << '\n' << std::flush;
   }
 };
+
+// Whether a request's Host names this machine: "localhost", "127.0.0.1", "[::1]", with or
+// without a port. A server on loopback answers only those, so that a web page elsewhere cannot
+// reach it through a name of its own that resolves to 127.0.0.1 (DNS rebinding).
+bool names_this_machine(std::string_view host) {
+  if (host.starts_with("[::1]")) {
+    host.remove_prefix(5);
+  } else {
+    std::string_view name = host.substr(0, host.find(':'));
+    if (name != "localhost" && name != "127.0.0.1") return false;
+    host.remove_prefix(name.size());
+  }
+  return host.empty() || (host[0] == ':' && host.size() > 1 &&
+                          host.find_first_not_of("0123456789", 1) == std::string_view::npos);
+}
 
 Response plain_error(http::status status, unsigned version, std::string_view message) {
   Response response{status, version};
@@ -113,7 +129,13 @@ class Session : public std::enable_shared_from_this<Session> {
     std::string line = request_line(request);
     Response response;
     try {
-      response = shared_.handler(request);
+      auto host = request.find(http::field::host);
+      if (shared_.loopback && host != request.end() && !names_this_machine(host->value())) {
+        response = plain_error(http::status::forbidden, request.version(),
+                               "this server answers requests for localhost only");
+      } else {
+        response = shared_.handler(request);
+      }
     } catch (...) {
       response =
           plain_error(http::status::internal_server_error, request.version(), "internal error");
@@ -224,6 +246,7 @@ void run_server(const ServerOptions& options, const Handler& handler, std::ostre
   net::io_context io(static_cast<int>(threads));
   shared.io = &io;
   auto address = net::ip::make_address(options.host);
+  shared.loopback = address.is_loopback();
   auto listener = std::make_shared<Listener>(io, tcp::endpoint(address, options.port), shared);
   listener->accept();
 
