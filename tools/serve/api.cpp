@@ -11,7 +11,6 @@
 #include <boost/json.hpp>
 #include <cerrno>
 #include <chrono>
-#include <map>
 #include <sstream>
 #include <vector>
 
@@ -52,13 +51,13 @@ std::string decoded(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '+') {
       out += ' ';
-    } else if (text[i] == '%' && i + 2 < text.size() + 0 && hex_value(text[i + 1]) >= 0 &&
+    } else if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
                hex_value(text[i + 2]) >= 0) {
       out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
       i += 2;
     } else if (text[i] == '%') {
       throw Refusal{http::status::bad_request, Error("malformed percent-escape in the query: '" +
-                                                     std::string(text.substr(i, 3)) + "'")};
+                                                     escape_controls(text.substr(i, 3)) + "'")};
     } else {
       out += text[i];
     }
