@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "refused.hpp"
+#include "test_model.hpp"
 
 namespace kyoso {
 namespace {
@@ -344,7 +345,7 @@ TEST(Jgf, EmbeddedDatasetRoundTripsByteForByte) {
 }
 
 TEST(Jgf, LoadAndSaveFiles) {
-  auto dir = std::filesystem::temp_directory_path() / "kyoso_jgf_test";
+  auto dir = test::scratch("kyoso_jgf_test");
   std::filesystem::create_directories(dir);
   auto file = dir / "model.json";
   Model m = parse_model(good);
@@ -364,7 +365,7 @@ TEST(Jgf, AFileLoadsAsItsTextParses) {
   options.edges = 12'000;
   std::string text = to_jgf(synthesize(options));
   ASSERT_GT(text.size(), std::size_t{2} << 20);  // three pieces or more
-  auto file = std::filesystem::temp_directory_path() / "kyoso_jgf_pieces.json";
+  auto file = test::scratch("kyoso_jgf_pieces");
   std::ofstream(file, std::ios::binary) << text;
   EXPECT_EQ(load_model(file), parse_model(text));
 
@@ -395,7 +396,7 @@ TEST(Jgf, AFileLoadsAsItsTextParses) {
 
 TEST(Jgf, APipeIsReadWholeSoErrorsKeepTheirLine) {
   // A pipe cannot be read twice: its errors still name the line, and a good model loads.
-  auto fifo = std::filesystem::temp_directory_path() / "kyoso_jgf_fifo";
+  auto fifo = test::scratch("kyoso_jgf_fifo");
   std::filesystem::remove(fifo);
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   auto through_pipe = [&](const std::string& text, auto load) {
@@ -423,7 +424,7 @@ TEST(Jgf, MissingFileIsAnIoErrorNamingIt) {
 }
 
 TEST(Jgf, ErrorInsideTheFileNamesTheFile) {
-  auto file = std::filesystem::temp_directory_path() / "kyoso_bad.json";
+  auto file = test::scratch("kyoso_bad");
   std::ofstream(file) << "{\"schema_version\": 1, \"graph\": [}";
   try {
     load_model(file);

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "refused.hpp"
+#include "test_model.hpp"
 
 namespace kyoso {
 namespace {
@@ -381,7 +382,7 @@ TEST(Sweep, RefusesABaseScenarioThatFails) {
   "base": {"edits": [{"op": "sett"}]},)"),
           "/base/edits/0/op");
   // A file: /base, with the file's own message.
-  std::filesystem::path dir = std::filesystem::temp_directory_path() / "kyoso_sweep_test";
+  std::filesystem::path dir = test::scratch("kyoso_sweep_test");
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "bad.json") << R"({"schema": "kyoso.scenario/1", "name": "bad", "edits": [
     {"op": "remove_node", "node": "program/nothing"}]})";

@@ -2,6 +2,9 @@
 // fluent Graph whose edges each cite a source.
 #pragma once
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <kyoso/kyoso.hpp>
 #include <map>
 #include <optional>
@@ -9,6 +12,12 @@
 #include <vector>
 
 namespace kyoso::test {
+
+// A name in the temporary directory that this test process alone uses: several builds (or
+// `ctest -j`) run the same tests at once.
+inline std::filesystem::path scratch(const std::string& name) {
+  return std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
+}
 
 inline Node node(const std::string& id, std::vector<Figure> figures = {},
                  std::map<std::string, std::string> attributes = {}) {
