@@ -565,6 +565,21 @@ TEST(Explain, GivesTheSameRecommendationAsFit) {
   EXPECT_NE(std::find(nodes.begin(), nodes.end(), "mission/regional"), nodes.end());
 }
 
+// The embedded COI-NEXT is filed by a university (lead) and joined by one (member, with the
+// filing university's hub): both routes rest on edges from the program, each shown once.
+TEST(Explain, ShowsEachPathOnce) {
+  Profile p;
+  p.mission = "regional-revitalization";
+  p.goals = {"social-implementation"};
+  Recommendation r = explain(default_model(), "program/coi-next", p);
+  ASSERT_GE(r.routes.size(), 2u);
+  for (std::size_t i = 0; i < r.paths.size(); ++i) {
+    for (std::size_t j = i + 1; j < r.paths.size(); ++j) {
+      EXPECT_FALSE(r.paths[i] == r.paths[j]) << r.paths[i].nodes.back();
+    }
+  }
+}
+
 TEST(Explain, RefusesANonProgram) {
   EXPECT_THROW(explain(policy(), "mission/regional", {}), UnknownIdError);
 }

@@ -163,8 +163,13 @@ class Explainer : public detail::EligibilityNotes {
 
   // EligibilityNotes
   void reason(Text text) override { rec_->reasons.push_back(std::move(text)); }
+  // Two routes may rest on the same edge (lead and member both through applied_by): the
+  // path is shown once.
   void path(std::size_t depth, std::span<const Hop> tail) override {
-    rec_->paths.push_back(make_path(depth, tail, &cited_));
+    Path p = make_path(depth, tail, &cited_);
+    if (std::find(rec_->paths.begin(), rec_->paths.end(), p) == rec_->paths.end()) {
+      rec_->paths.push_back(std::move(p));
+    }
   }
   void route(Participation p) override { rec_->routes.push_back(std::move(p)); }
 
