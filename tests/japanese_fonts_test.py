@@ -1,5 +1,6 @@
 """Japanese labels are drawn with a Japanese font, not as boxes: in GraphViz pictures of the
-DOT export and in the matplotlib plot of examples/scenarios/budget_cut.py.
+DOT export and in the matplotlib pictures of examples/scenarios/budget_cut.py and
+examples/national/jpeaks_map.py.
 
     japanese_fonts_test.py KYOSO PYTHONPATH
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET_CUT = ROOT / "examples" / "scenarios" / "budget_cut.py"
+JPEAKS_MAP = ROOT / "examples" / "national" / "jpeaks_map.py"
 MISSING_GLYPH = "missing from current font"
 
 
@@ -71,11 +73,25 @@ def check_matplotlib_plot(pythonpath: str, work: Path) -> None:
     assert (work / "cut.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def check_tile_map(pythonpath: str, work: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": pythonpath, "MPLCONFIGDIR": str(work / "matplotlib"),
+           "MPLBACKEND": "Agg"}
+    picture = work / "map.png"
+    run = subprocess.run([sys.executable, str(JPEAKS_MAP), str(picture)], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert MISSING_GLYPH not in run.stderr, run.stderr
+    assert "no Japanese font" not in run.stdout, run.stdout
+    assert "J-PEAKS leads: 25 universities" in run.stdout, run.stdout
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
 def main() -> int:
     kyoso, pythonpath = sys.argv[1], sys.argv[2]
     failed = 0
     checks = [("DOT picture", lambda w: check_dot_picture(kyoso, w)),
-              ("matplotlib plot", lambda w: check_matplotlib_plot(pythonpath, w))]
+              ("matplotlib plot", lambda w: check_matplotlib_plot(pythonpath, w)),
+              ("tile map", lambda w: check_tile_map(pythonpath, w))]
     for name, check in checks:
         with tempfile.TemporaryDirectory(prefix="kyoso-fonts-") as work:
             try:

@@ -57,8 +57,10 @@ TEST(ReportJson, WritesFractionsAsPythonDoes) {
 TEST(FitJson, HasTheSchemaTheResolvedProfileTheWeightsAndEveryProgram) {
   FitResult result = fit(model(), model_case());
   json::value doc = parsed(to_json(result));
-  EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "profile", "weights", "order", "results"}));
+  EXPECT_EQ(keys(doc), (std::set<std::string>{"schema", "profile", "weights", "order", "results",
+                                              "university"}));
   EXPECT_EQ(doc.at("schema"), "kyoso.fit/2");
+  EXPECT_TRUE(doc.at("university").is_null());  // but for fit --university
   EXPECT_EQ(doc.at("order").at("en").as_string(), ranking_order().en);
   const json::value& profile = doc.at("profile");
   EXPECT_EQ(profile.at("mission"), "mission/regional-revitalization");

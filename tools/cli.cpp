@@ -71,11 +71,19 @@ Relation relation_option(const std::string& value) {
   throw UsageError("unknown relation '" + value + "' (relations: " + names + ")");
 }
 
+Kind kind_option(const std::string& value) {
+  if (auto kind = parse_kind(value)) return *kind;
+  std::string names;
+  for (Kind k : all_kinds()) names += (names.empty() ? "" : ", ") + std::string(to_string(k));
+  throw UsageError("unknown kind '" + value + "' (kinds: " + names + ")");
+}
+
 std::vector<Command> all_commands() {
-  return {validate_command(),  stats_command(),   show_command(),      export_command(),
-          fit_command(),       explain_command(), portfolio_command(), diagnose_command(),
-          neighbors_command(), path_command(),    simulate_command(),  compare_command(),
-          sweep_command(),     synth_command(),   serve_command()};
+  return {validate_command(),  stats_command(),     show_command(),     export_command(),
+          find_command(),      list_command(),      profile_command(),  fit_command(),
+          explain_command(),   portfolio_command(), diagnose_command(), neighbors_command(),
+          path_command(),      simulate_command(),  compare_command(),  sweep_command(),
+          synth_command(),     serve_command()};
 }
 
 namespace {
@@ -134,7 +142,8 @@ void print_main_help(std::ostream& out) {
   out << "\n"
       << top_options() << "\n"
       << "Run 'kyoso COMMAND --help' for a command's options.\n"
-      << "Ids may leave out their kind when that is unambiguous: coi-next = program/coi-next.\n"
+      << "Ids may leave out their kind when that is unambiguous: coi-next = program/coi-next;\n"
+      << "a name one node has stands for its id: 岩手大学, 社会実装 (kyoso find lists them).\n"
       << "Exit status: 0 done, 1 bad input (model or scenario file, id, output file), 2 bad\n"
       << "command line, 3 internal error.\n";
 }

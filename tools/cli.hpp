@@ -108,6 +108,9 @@ Command simulate_command();
 Command compare_command();
 Command sweep_command();
 Command synth_command();
+Command find_command();
+Command list_command();
+Command profile_command();
 Command serve_command();
 
 // Every command, in the order `kyoso --help` lists them.
@@ -122,6 +125,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 // The relation an option names (--relation serves); a UsageError listing every relation
 // otherwise.
 Relation relation_option(const std::string& value);
+// The kind an option or argument names (--kind university); a UsageError listing every kind
+// otherwise.
+Kind kind_option(const std::string& value);
 
 // A pair of texts, chosen by --lang, for the labels of tables.
 inline std::string_view pick(Lang lang, std::string_view ja, std::string_view en) {

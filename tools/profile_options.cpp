@@ -21,12 +21,26 @@ void replace(const Context& context, const char* option, std::string& to) {
   if (auto value = context.get(option)) to = *value;
 }
 
+std::optional<int> fiscal_year_from(Context& context) {
+  auto text = context.get("fy");
+  if (!text) return std::nullopt;
+  std::optional<int> year = parse_fiscal_year(*text);
+  if (!year) {
+    throw UsageError("--fy must be a fiscal year (FY2024, 2024, R6 or 令和6年度), not '" + *text +
+                     "'");
+  }
+  return year;
+}
+
 }  // namespace
 
 void declare_profile_options(CommandLine& line) {
   using many = std::vector<std::string>;
   // clang-format off
   line.options.add_options()
+      ("university", po::value<std::string>()->value_name("U"),
+       "start from the profile the model gives this university (an id or a name, e.g. "
+       "岩手大学); the flags below override or extend it")
       ("profile", po::value<std::string>()->value_name("FILE"),
        "read the profile from a JSON file (tools/README.md); the flags below override or "
        "extend it")
@@ -50,8 +64,16 @@ void declare_profile_options(CommandLine& line) {
   // clang-format on
 }
 
+std::optional<UniversityProfile> university_from(Context& context) {
+  auto university = context.get("university");
+  if (!university) return std::nullopt;
+  if (context.get("profile")) throw UsageError("give --university or --profile, not both");
+  return derive_profile(context.model(), *university, fiscal_year_from(context));
+}
+
 Profile profile_from(Context& context) {
   Profile p;
+  if (auto derived = university_from(context)) p = derived->profile;
   if (auto file = context.get("profile")) p = load_profile(context.model(), *file);
   replace(context, "mission", p.mission);
   add_all(context, "goal", p.goals);
@@ -60,14 +82,12 @@ Profile profile_from(Context& context) {
   add_all(context, "partner", p.partners);
   add_all(context, "holds", p.holds);
   replace(context, "establishment", p.establishment);
-  if (auto text = context.get("fy")) {
-    p.fiscal_year = parse_fiscal_year(*text);
-    if (!p.fiscal_year) {
-      throw UsageError("--fy must be a fiscal year (FY2024, 2024, R6 or 令和6年度), not '" + *text +
-                       "'");
-    }
-  }
+  if (auto year = fiscal_year_from(context)) p.fiscal_year = year;
   return p;
+}
+
+bool states_criteria(const Profile& p) {
+  return !p.mission.empty() || !p.goals.empty() || !p.fields.empty() || !p.stage.empty();
 }
 
 void require_criteria_options(const Profile& p) {

@@ -124,17 +124,47 @@ def facts(graph, program, fiscal_year):
     return f
 
 
+CERTAINTY = ["certain", "high", "medium", "unknown"]
+
+
+def certainty(graph, source, target, relation):
+    return CERTAINTY.index(graph.edges[source, target, relation].get("certainty", "certain"))
+
+
+def framework_mission(graph, university):
+    """The mission the usable framework evidence agrees on (the surest path), or None."""
+    best = None
+    for framework in targets(graph, university, "chose_framework"):
+        chose = certainty(graph, university, framework, "chose_framework")
+        for mission in targets(graph, framework, "indicates"):
+            sure = max(chose, certainty(graph, framework, mission, "indicates"))
+            if sure == CERTAINTY.index("unknown"):
+                continue
+            if best and best[0] != mission:
+                return None
+            if not best or sure < best[1]:
+                best = (mission, sure)
+    return best[0] if best else None
+
+
 def profile(graph, university):
+    """The profile fit --all-universities gives a university: what it stores; without a stored
+    mission, the one its support framework indicates; fields of a known certainty."""
     def first(relation):
         found = targets(graph, university, relation)
         return found[0] if found else None
+    fields = [f for f in targets(graph, university, "works_in")
+              if certainty(graph, university, f, "works_in") != CERTAINTY.index("unknown")]
     return {
-        "mission": first("has_mission"),
+        "mission": first("has_mission") or framework_mission(graph, university),
         "goals": targets(graph, university, "pursues"),
-        "fields": targets(graph, university, "works_in"),
+        "fields": fields,
         "stage": first("reached_stage"),
         "partners": targets(graph, university, "has_partner"),
-        "holds": targets(graph, university, "awarded"),
+        # An award of a later year than the one whose calls are read is not yet held.
+        "holds": [p for p in targets(graph, university, "awarded")
+                  if not (graph.graph["fiscal_year"] and graph.edges[university, p, "awarded"]
+                          .get("fiscal_year", 0) > graph.graph["fiscal_year"])],
         "establishment": first("established_as"),
         "applicant": "applicant/university" if graph.has_node("applicant/university") else None,
     }

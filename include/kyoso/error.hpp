@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kyoso {
 
@@ -66,11 +67,31 @@ class UnknownIdError : public Error {
                                       Location where = {});
   // The same error at another place: where a reader found the id in its input.
   UnknownIdError(const UnknownIdError& error, Location where);
+  // A name that names no node of the kind asked for, with the problem worded whole: the
+  // nodes of other kinds it names ("'岩手県' is prefecture/iwate 岩手県, not a university"),
+  // or the nearest ids and names ("unknown id or name '岩手大' (did you mean …?)").
+  static UnknownIdError worded(std::string text, std::string problem, std::string suggestion,
+                               Location where = {});
   const std::string& suggestion() const noexcept { return suggestion_; }
 
- private:
+ protected:
   UnknownIdError(std::string problem, Location where, std::string suggestion);
+
+ private:
   std::string suggestion_;
+};
+
+// A name, or an id without its kind, that fits several nodes: refused with the candidates
+// listed, never settled silently ("'iwate' fits 2 nodes: prefecture/iwate 岩手県, …").
+class AmbiguousNameError : public UnknownIdError {
+ public:
+  AmbiguousNameError(std::string text, std::vector<std::string> candidates, std::string listing,
+                     Location where = {});
+  // The ids that fit, in id order.
+  const std::vector<std::string>& candidates() const noexcept { return candidates_; }
+
+ private:
+  std::vector<std::string> candidates_;
 };
 
 // A file could not be read or written.

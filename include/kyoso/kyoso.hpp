@@ -5,6 +5,7 @@
 
 #include "kyoso/compare.hpp"
 #include "kyoso/error.hpp"
+#include "kyoso/find.hpp"
 #include "kyoso/io.hpp"
 #include "kyoso/limits.hpp"
 #include "kyoso/model.hpp"
@@ -13,5 +14,6 @@
 #include "kyoso/scenario.hpp"
 #include "kyoso/simulate.hpp"
 #include "kyoso/sweep.hpp"
+#include "kyoso/university.hpp"
 #include "kyoso/version.hpp"
 #include "kyoso/vocabulary.hpp"

@@ -171,11 +171,16 @@ class Model {
   std::size_t edge_count() const noexcept;
 
   std::optional<NodeIndex> find(std::string_view id) const noexcept;
-  // Like find(), but throws UnknownIdError naming the nearest valid id (saying so when the id
-  // names a node of another kind than `expected`). A missing kind prefix is accepted when
-  // exactly one kind (or `expected`) has that slug.
+  // The node an id or a name stands for (of the `expected` kind, when given): the exact id;
+  // else every node answering to the text — its id without the kind prefix, or, when no kind
+  // has that slug, its id, slug, Japanese or English name or the short form in a name's
+  // brackets (COI-NEXT), with ASCII case and full-width forms ignored. One node is the answer;
+  // several throw AmbiguousNameError listing them; none throws UnknownIdError naming the
+  // nearest ids or names, or what the text names instead ("'program/coi-next' is a program,
+  // not a purpose"; "'岩手県' is prefecture/iwate 岩手県, not a university").
   NodeIndex resolve(std::string_view id, std::optional<Kind> expected = std::nullopt) const;
-  // The nearest existing id by edit distance, for "did you mean" messages.
+  // The nearest existing id by edit distance (over names too, for a text that is not
+  // id-shaped), for "did you mean" messages.
   std::string suggest(std::string_view id, std::optional<Kind> expected = std::nullopt) const;
 
   const Node& node(NodeIndex) const;

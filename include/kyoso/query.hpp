@@ -177,9 +177,12 @@ std::vector<std::string> explanation_nodes(const Recommendation&);
 
 // ---- fit for every university -----------------------------------------------------------
 
-// The profile a university stores in the model (docs/format.md): its has_mission, pursues,
-// works_in, has_partner, established_as and reached_stage edges, with the programs it was
-// awarded as holds. Lists are in id order; of several missions, stages or establishments the
+// A university's profile from the model: derive_profile(model, university).profile
+// (kyoso/university.hpp). The parts the model stores (has_mission, pursues, works_in,
+// has_partner, established_as, reached_stage; the programs it was awarded as holds) as they
+// are; without a stored mission, the one its support framework indicates, when the evidence
+// is sure enough; as of the model's fiscal year (an award of a later year is not yet held).
+// Lists are in id order; of several missions, stages or establishments the
 // first by id. Throws UnknownIdError when the model has no such university.
 Profile profile_of(const Model&, std::string_view university);
 
@@ -204,7 +207,7 @@ struct UniversityFit {
   std::vector<RankedProgram> ranking;  // every program, in fit()'s order
 };
 
-// fit() for every university of the model by its stored profile (profile_of), in id order:
+// fit() for every university of the model by its profile (profile_of), in id order:
 // each ranking is the one fit(model, profile_of(model, university), weights) gives, with the
 // same scores to the bit. The universities are shared out among `threads` threads (0: one per
 // core when the work is large enough to repay starting them); the answer does not depend on

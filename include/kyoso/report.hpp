@@ -24,9 +24,11 @@
 
 #include "kyoso/compare.hpp"
 #include "kyoso/error.hpp"
+#include "kyoso/find.hpp"
 #include "kyoso/model.hpp"
 #include "kyoso/query.hpp"
 #include "kyoso/simulate.hpp"
+#include "kyoso/university.hpp"
 
 namespace kyoso {
 
@@ -118,8 +120,24 @@ std::string validation_json(const Model&, const std::vector<std::string>& files,
 
 // "kyoso.error/1": {"schema", "error": {"type", "message", "problem", "file", "line",
 // "column", "pointer", "id", "suggestion"}}: where the input went wrong, for a program that
-// reads the output. "type" is parse, validation, unknown_id, io or error.
+// reads the output. "type" is parse, validation, unknown_id, ambiguous_name, io or error; an
+// ambiguous_name error has one more member, "candidates": the ids the name fits.
 std::string to_json(const Error&);
+
+// ---- names and universities (find.hpp, university.hpp) --------------------------------
+
+// "kyoso.find/1": {"schema", "text", "kind": the kind asked for or null, "matches": [{"id",
+// "kind", "name", "quality", "matched", "context", "context_name"}…]}.
+std::string to_json(std::string_view text, std::optional<Kind> kind, const std::vector<Match>&);
+// "kyoso.universities/1": {"schema", "universities": [university…], "partial_lists": the
+// programs asked about whose list of holders is partial}.
+std::string to_json(const std::vector<University>&, const std::vector<std::string>& partial_lists);
+// "kyoso.university_profile/1": {"schema", "university", "name", "profile": the profile
+// file's shape, "facts": [fact…]}: a derived profile and where each part comes from.
+std::string to_json(const UniversityProfile&);
+// "kyoso.fit/2" whose "university" member (null in a plain fit) is the
+// kyoso.university_profile/1 document of the derived profile the fit started from.
+std::string to_json(const FitResult&, const UniversityProfile&);
 
 // ---- profiles ------------------------------------------------------------------------------
 

@@ -133,6 +133,23 @@ UnknownIdError::UnknownIdError(const UnknownIdError& error, Location where)
           }(),
           error.suggestion()) {}
 
+UnknownIdError UnknownIdError::worded(std::string text, std::string problem, std::string suggestion,
+                                      Location where) {
+  where.id = std::move(text);
+  return UnknownIdError(std::move(problem), std::move(where), std::move(suggestion));
+}
+
+AmbiguousNameError::AmbiguousNameError(std::string text, std::vector<std::string> candidates,
+                                       std::string listing, Location where)
+    : UnknownIdError("'" + text + "' fits " + std::to_string(candidates.size()) +
+                         " nodes: " + listing + "; give one of their ids",
+                     [&] {
+                       where.id = text;
+                       return std::move(where);
+                     }(),
+                     {}),
+      candidates_(std::move(candidates)) {}
+
 UnknownIdError UnknownIdError::of_other_kind(std::string id, std::string_view kind,
                                              std::string_view expected, std::string suggestion,
                                              Location where) {

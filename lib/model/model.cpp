@@ -4,6 +4,8 @@
 
 #include "kyoso/error.hpp"
 #include "model/model_impl.hpp"
+#include "model/names.hpp"
+#include "model/rules.hpp"
 #include "model/suggest.hpp"
 
 namespace kyoso {
@@ -79,6 +81,46 @@ std::optional<NodeIndex> Model::find(std::string_view id) const noexcept {
   return static_cast<NodeIndex>(it - nodes.begin());
 }
 
+namespace {
+
+// Every node that answers to `text` (names.hpp), in id order. An id without its kind is
+// looked up directly; only when no kind has that slug are the names read.
+std::vector<NodeIndex> answering(const Model& model, std::string_view text) {
+  std::vector<NodeIndex> out;
+  if (detail::id_shaped(text) && !kind_of_id(text)) {
+    for (Kind kind : all_kinds()) {
+      if (auto found = model.find(std::string(to_string(kind)) + "/" + std::string(text))) {
+        out.push_back(*found);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    if (!out.empty()) return out;
+  }
+  const std::string wanted = detail::normalize_name(text);
+  if (wanted.empty()) return out;
+  for (NodeIndex i = 0; i < model.node_count(); ++i) {
+    std::vector<std::string> names = detail::names_of(model.node(i));
+    if (std::find(names.begin(), names.end(), wanted) != names.end()) out.push_back(i);
+  }
+  return out;
+}
+
+std::string listing(const Model& model, const std::vector<NodeIndex>& nodes) {
+  std::string out;
+  for (NodeIndex i : nodes) out += (out.empty() ? "" : ", ") + detail::describe_node(model.node(i));
+  return out;
+}
+
+std::span<const NodeIndex> all_or_kind(const Model& model, std::optional<Kind> kind,
+                                       std::vector<NodeIndex>& every) {
+  if (kind) return model.nodes_of_kind(*kind);
+  every.resize(model.node_count());
+  for (NodeIndex i = 0; i < every.size(); ++i) every[i] = i;
+  return every;
+}
+
+}  // namespace
+
 NodeIndex Model::resolve(std::string_view id, std::optional<Kind> expected) const {
   if (auto found = find(id)) {
     Kind kind = impl_->nodes[*found]->kind;
@@ -86,24 +128,52 @@ NodeIndex Model::resolve(std::string_view id, std::optional<Kind> expected) cons
     throw UnknownIdError::of_other_kind(std::string(id), to_string(kind), to_string(*expected),
                                         suggest(id, expected));
   }
-  if (!kind_of_id(id)) {
-    // A bare slug: "social-implementation" means "purpose/social-implementation".
-    std::optional<NodeIndex> match;
-    int matches = 0;
-    for (Kind kind : all_kinds()) {
-      if (expected && kind != *expected) continue;
-      std::string candidate = std::string(to_string(kind)) + "/" + std::string(id);
-      if (auto found = find(candidate)) {
-        match = found;
-        ++matches;
-      }
-    }
-    if (matches == 1) return *match;
+  std::vector<NodeIndex> fits = answering(*this, id);
+  std::vector<NodeIndex> wanted;
+  for (NodeIndex i : fits) {
+    if (!expected || impl_->nodes[i]->kind == *expected) wanted.push_back(i);
   }
-  throw UnknownIdError(std::string(id), suggest(id, expected));
+  if (wanted.size() == 1) return wanted.front();
+  if (wanted.size() > 1) {
+    std::vector<std::string> ids;
+    for (NodeIndex i : wanted) ids.push_back(impl_->nodes[i]->id);
+    throw AmbiguousNameError(std::string(id), std::move(ids), listing(*this, wanted));
+  }
+  std::string near = suggest(id, expected);
+  if (!fits.empty()) {
+    // It names something, only not of the kind asked for.
+    std::string problem = "'" + std::string(id) + "' is " + listing(*this, fits) + ", not a " +
+                          std::string(to_string(*expected));
+    if (!near.empty()) problem += " (did you mean '" + near + "'?)";
+    throw UnknownIdError::worded(std::string(id), std::move(problem), near);
+  }
+  if (detail::id_shaped(id)) throw UnknownIdError(std::string(id), near);
+  // A name: the nearest few, so that 岩手 offers both 岩手大学 and 岩手県.
+  std::vector<NodeIndex> every;
+  std::vector<NodeIndex> nearest =
+      detail::nearest_nodes(*this, id, all_or_kind(*this, expected, every), 5);
+  std::string problem = "unknown id or name '" + std::string(id) + "'";
+  if (!nearest.empty()) {
+    problem += " (did you mean " + listing(*this, nearest) + "?)";
+  } else if (constexpr std::size_t few = 12; expected && nodes_of_kind(*expected).size() <= few) {
+    // A short vocabulary (missions, fields, stages) is quicker read whole.
+    std::span<const NodeIndex> kind = nodes_of_kind(*expected);
+    problem += " (" + std::string(to_string(*expected)) + ": " +
+               listing(*this, std::vector<NodeIndex>(kind.begin(), kind.end())) + ")";
+  }
+  throw UnknownIdError::worded(std::string(id), std::move(problem),
+                               nearest.empty() ? "" : impl_->nodes[nearest[0]]->id);
 }
 
 std::string Model::suggest(std::string_view id, std::optional<Kind> expected) const {
+  // Longer than any id may be: no misspelling of one (and each comparison would be costly).
+  if (id.size() > detail::max_id_bytes) return {};
+  if (!detail::id_shaped(id)) {
+    std::vector<NodeIndex> every;
+    std::vector<NodeIndex> nearest =
+        detail::nearest_nodes(*this, id, all_or_kind(*this, expected, every), 1);
+    return nearest.empty() ? std::string() : impl_->nodes[nearest[0]]->id;
+  }
   std::vector<std::string_view> candidates;
   if (expected) {
     for (NodeIndex i : nodes_of_kind(*expected)) candidates.push_back(impl_->nodes[i]->id);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <tuple>
 #include <vector>
 
 namespace kyoso {
@@ -29,15 +30,18 @@ static std::string_view slug_of(std::string_view id) {
 std::string nearest_id(std::string_view id, std::span<const std::string_view> candidates) {
   std::string_view best;
   std::size_t best_distance = std::numeric_limits<std::size_t>::max();
+  std::size_t best_whole = best_distance;
   for (std::string_view candidate : candidates) {
-    std::size_t d =
-        std::min(edit_distance(id, candidate), edit_distance(slug_of(id), slug_of(candidate)));
+    std::size_t whole = edit_distance(id, candidate);
+    std::size_t d = std::min(whole, edit_distance(slug_of(id), slug_of(candidate)));
     // A truncated id ("purpose/social") is close to what it abbreviates.
     if (!slug_of(id).empty() && slug_of(candidate).starts_with(slug_of(id)))
       d = std::min(d, std::size_t{1});
-    if (d < best_distance || (d == best_distance && candidate < best)) {
+    // Of slugs equally near, the one of the kind the id names ("university/iwat").
+    if (std::tie(d, whole, candidate) < std::tie(best_distance, best_whole, best)) {
       best = candidate;
       best_distance = d;
+      best_whole = whole;
     }
   }
   // More than half the slug changed is no longer a misspelling.

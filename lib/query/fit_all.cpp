@@ -14,12 +14,15 @@
 
 #include "kyoso/limits.hpp"
 #include "kyoso/query.hpp"
+#include "kyoso/university.hpp"
 #include "query/scorer.hpp"
+#include "query/university.hpp"
 
 namespace kyoso {
 namespace {
 
-// The profile as node indices, read from the university's edges in id order.
+// The profile as node indices, read from the university's edges in id order: derive_profile()
+// without the explanation (university.cpp), the same parts by the same rules.
 struct StoredProfile {
   std::optional<NodeIndex> mission;
   std::vector<NodeIndex> goals;
@@ -30,7 +33,8 @@ struct StoredProfile {
   std::optional<NodeIndex> establishment;
 };
 
-StoredProfile stored_profile(const Model& model, NodeIndex university) {
+StoredProfile stored_profile(const Model& model, NodeIndex university,
+                             std::optional<int> fiscal_year) {
   StoredProfile p;
   auto first = [](std::optional<NodeIndex>& slot, NodeIndex v) {
     if (!slot) slot = v;
@@ -45,7 +49,7 @@ StoredProfile stored_profile(const Model& model, NodeIndex university) {
         p.goals.push_back(e.target);
         break;
       case Relation::works_in:
-        p.fields.push_back(e.target);
+        if (detail::usable(e.certainty)) p.fields.push_back(e.target);
         break;
       case Relation::reached_stage:
         first(p.stage, e.target);
@@ -54,13 +58,18 @@ StoredProfile stored_profile(const Model& model, NodeIndex university) {
         p.partners.push_back(e.target);
         break;
       case Relation::awarded:
-        p.holds.push_back(e.target);
+        if (detail::held_in(e, fiscal_year)) p.holds.push_back(e.target);
         break;
       case Relation::established_as:
         first(p.establishment, e.target);
         break;
       default:
         break;
+    }
+  }
+  if (!p.mission) {
+    if (auto evidence = detail::mission_from_frameworks(model, university)) {
+      p.mission = evidence->mission;
     }
   }
   return p;
@@ -136,8 +145,7 @@ Profile profile_with_ids(const Model& model, const StoredProfile& stored) {
 }  // namespace
 
 Profile profile_of(const Model& model, std::string_view university) {
-  return profile_with_ids(model,
-                          stored_profile(model, model.resolve(university, Kind::university)));
+  return derive_profile(model, university).profile;
 }
 
 std::vector<RankedProgram> rank(const Model& model, const Profile& profile,
@@ -179,7 +187,7 @@ std::vector<UniversityFit> fit_all(const Model& model, const FitWeights& weights
         InterruptScope::check();
         std::size_t end = std::min(begin + batch, universities.size());
         for (std::size_t i = begin; i < end; ++i) {
-          StoredProfile profile = stored_profile(model, universities[i]);
+          StoredProfile profile = stored_profile(model, universities[i], fiscal_year);
           out[i] = {model.node(universities[i]).id, profile_with_ids(model, profile),
                     ranker.rank(programs, index_of(profile, applicant))};
           out[i].profile.fiscal_year = fiscal_year;

@@ -104,6 +104,7 @@ json::object neighbour_json(const Model& model, const Step& step, Lang lang) {
 std::string_view error_type(const Error& e) {
   if (dynamic_cast<const ParseError*>(&e)) return "parse";
   if (dynamic_cast<const ValidationError*>(&e)) return "validation";
+  if (dynamic_cast<const AmbiguousNameError*>(&e)) return "ambiguous_name";
   if (dynamic_cast<const UnknownIdError*>(&e)) return "unknown_id";
   if (dynamic_cast<const IoError*>(&e)) return "io";
   return "error";
@@ -190,6 +191,9 @@ std::string to_json(const Error& e) {
       {"pointer", optional_text(where.pointer)},
       {"id", optional_text(where.id)},
       {"suggestion", unknown ? optional_text(unknown->suggestion()) : json::value()}};
+  auto* ambiguous = dynamic_cast<const AmbiguousNameError*>(&e);
+  error["candidates"] =
+      ambiguous ? json::value(detail::strings_json(ambiguous->candidates())) : json::value();
   return detail::document({{"error", std::move(error)}}, "kyoso.error/1");
 }
 

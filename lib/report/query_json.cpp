@@ -138,7 +138,9 @@ json::object detail::fit_json(const FitResult& result) {
           {"profile", profile_json(result.profile)},
           {"weights", weights_json(result.weights)},
           {"order", bilingual_json(ranking_order())},
-          {"results", std::move(results)}};
+          {"results", std::move(results)},
+          // fit --university's derived profile (national_json.cpp); null otherwise.
+          {"university", nullptr}};
 }
 
 std::string to_json(const FitResult& result) {

@@ -98,6 +98,8 @@ void declare(CommandLine& line) {
        "a challenge, e.g. challenge/06 or 06 (repeatable)")
       ("stage", po::value<std::string>()->value_name("S"),
        "every challenge to overcome at this stage, stage/0 to stage/3")
+      ("university", po::value<std::string>()->value_name("U"),
+       "every challenge at the stage the model records for this university (reached_stage)")
       ("text", po::value<std::string>()->value_name("TEXT"),
        "challenges whose Japanese or English text matches, e.g. トップマネジメント");
   // clang-format on
@@ -110,9 +112,18 @@ int run(Context& context) {
   }
   if (auto stage = context.get("stage")) query.stage = *stage;
   if (auto text = context.get("text")) query.text = *text;
+  if (auto university = context.get("university")) {
+    if (!query.stage.empty()) throw UsageError("give --university or --stage, not both");
+    UniversityProfile derived = derive_profile(context.model(), *university);
+    if (derived.profile.stage.empty()) {
+      throw UsageError("the model records no development stage for " + derived.university +
+                       " (reached_stage): give --stage");
+    }
+    query.stage = derived.profile.stage;
+  }
   if (query.challenges.empty() && query.stage.empty() &&
       query.text.find_first_not_of(" \t") == std::string::npos) {
-    throw UsageError("diagnose needs --challenge, --stage or --text");
+    throw UsageError("diagnose needs --challenge, --stage, --university or --text");
   }
   const Model& model = context.model();
   std::vector<Diagnosis> found = diagnose(model, query);
@@ -130,7 +141,7 @@ Command diagnose_command() {
   return {
       .name = "diagnose",
       .summary = "Find the success factors and reference cases for a challenge",
-      .arguments = "[--challenge ID]... [--stage S] [--text TEXT]",
+      .arguments = "[--challenge ID]... [--stage S | --university U] [--text TEXT]",
       .details =
           "Selects challenges of the casebook (連携事例集) by id, by the stage at which they\n"
           "must be overcome, or by text; the union of all three is shown. Text matches when\n"

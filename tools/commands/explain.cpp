@@ -8,6 +8,7 @@
 #include "profile_options.hpp"
 #include "report_text.hpp"
 #include "table.hpp"
+#include "university_text.hpp"
 
 namespace kyoso::cli {
 namespace {
@@ -132,6 +133,11 @@ int run(Context& context) {
     options.lang = context.lang;
     context.out << to_dot(subgraph(model, nodes), options);
   } else {
+    if (auto university = university_from(context)) {
+      print_university_profile(model, *university, &profile, context.lang, context.width,
+                               context.out);
+      context.out << "\n";
+    }
     print_table(model, r, context.lang, context.width, context.out);
   }
   return exit_ok;

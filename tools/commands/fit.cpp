@@ -6,6 +6,7 @@
 #include "profile_options.hpp"
 #include "report_text.hpp"
 #include "table.hpp"
+#include "university_text.hpp"
 
 namespace kyoso::cli {
 namespace {
@@ -87,6 +88,12 @@ int run(Context& context) {
   }
   if (batch) return run_batch_fit(context, {top, context.options.count("eligible-only") > 0});
   Profile profile = profile_from(context);
+  std::optional<UniversityProfile> university = university_from(context);
+  if (university && !states_criteria(profile)) {
+    throw UsageError("the profile the model gives " + university->university +
+                     " states no mission, field or stage to fit by: add --goal, --mission, "
+                     "--field or --stage");
+  }
   require_criteria_options(profile);
   const Model& model = context.model();
   FitResult result = fit(model, profile);
@@ -99,8 +106,23 @@ int run(Context& context) {
     result.results.resize(static_cast<std::size_t>(*top));
   }
   if (context.format == "json") {
-    context.out << to_json(result) << "\n";
+    context.out << (university ? to_json(result, *university) : to_json(result)) << "\n";
   } else {
+    if (university) {
+      print_university_profile(model, *university, &profile, context.lang, context.width,
+                               context.out);
+      if (profile.goals.empty()) {
+        context.out
+            << "\n"
+            << pick(context.lang,
+                    "※ 目的がないので、ミッション・分野・段階の条件だけで順位を付けた（目的は "
+                    "--goal で加える）",
+                    "note: no goals, so the ranking rests on the mission, fields and stage "
+                    "alone (add goals with --goal)")
+            << "\n";
+      }
+      context.out << "\n";
+    }
     print_table(model, result, context.lang, context.width, context.out);
   }
   return exit_ok;
@@ -116,6 +138,8 @@ Command fit_command() {
           "[--mission M] [--goal G]... [--field F]... [--stage S] [--partner P]...\n"
           "                 [--holds H]... [--establishment E] [--profile FILE.json]\n"
           "                 [--fy YEAR] [--top K] [--eligible-only]\n"
+          "       kyoso fit --university U [profile flags] [--fy YEAR] [--top K] "
+          "[--eligible-only]\n"
           "       kyoso fit --all-universities [--model FILE] [--format jsonl|csv] [--top K]\n"
           "                 [--eligible-only]",
       .details =
@@ -127,11 +151,16 @@ Command fit_command() {
           "part (lead, member, through a local government's application, promotion,\n"
           "allocated), what that needs, and the year's call. 'kyoso explain PROGRAM' shows\n"
           "how one score adds up; docs/fit.md has the rules.\n"
-          "With --all-universities, every university of the model is ranked by the profile\n"
-          "the model stores for it (has_mission, pursues, works_in, has_partner,\n"
-          "established_as, reached_stage, awarded): one JSON line per university, or CSV\n"
-          "rows university,rank,program,score,eligibility. Same rankings as fit one by one.\n"
-          "Example: kyoso fit --mission regional-revitalization --goal social-implementation",
+          "With --university (an id or a name), the profile is the one the model gives that\n"
+          "university, shown first with the evidence for each part: what it stores, else the\n"
+          "mission its support framework indicates (medium certainty or better), its fields\n"
+          "and establishment, the programs it was awarded; the flags replace or extend it.\n"
+          "With --all-universities, every university of the model is ranked by that profile\n"
+          "(has_mission, pursues, works_in, has_partner, established_as, reached_stage,\n"
+          "awarded, the framework's mission): one JSON line per university, or CSV rows\n"
+          "university,rank,program,score,eligibility. Same rankings as fit one by one.\n"
+          "Examples: kyoso fit --mission regional-revitalization --goal social-implementation\n"
+          "          kyoso fit --university 岩手大学 --goal 社会実装",
       .formats = {"table", "json", "jsonl", "csv"},
       .declare = declare,
       .run = run,

@@ -6,6 +6,7 @@
 #include "profile_options.hpp"
 #include "report_text.hpp"
 #include "table.hpp"
+#include "university_text.hpp"
 
 namespace kyoso::cli {
 namespace {
@@ -74,13 +75,19 @@ int run(Context& context) {
   Profile profile = profile_from(context);
   if (profile.goals.empty()) {
     throw UsageError(
-        "portfolio covers the profile's goals: give --goal (or a --profile with goals)");
+        "portfolio covers the profile's goals: give --goal (or a --profile with goals; a "
+        "university's profile from the model has none)");
   }
   const Model& model = context.model();
   Portfolio plan = portfolio(model, profile);
   if (context.format == "json") {
     context.out << to_json(plan) << "\n";
   } else {
+    if (auto university = university_from(context)) {
+      print_university_profile(model, *university, &profile, context.lang, context.width,
+                               context.out);
+      context.out << "\n";
+    }
     print_table(model, plan, context.lang, context.width, context.out);
   }
   return exit_ok;

@@ -37,7 +37,14 @@ Many "what if"s at once: :func:`sweep` runs a sweep (``kyoso.sweep/1``, a file, 
 from __future__ import annotations
 
 from . import _kyoso, plot, results
-from .errors import Error, IoError, ParseError, UnknownIdError, ValidationError
+from .errors import (
+    AmbiguousNameError,
+    Error,
+    IoError,
+    ParseError,
+    UnknownIdError,
+    ValidationError,
+)
 from .model import Model, compare, default_model, load, parse, synthesize
 from .results import *  # noqa: F403 - every result class, built from docs/schemas/
 from .scenario import SCENARIO_SCHEMA, Scenario
@@ -76,6 +83,7 @@ __all__ = [
     "ParseError",
     "ValidationError",
     "UnknownIdError",
+    "AmbiguousNameError",
     "IoError",
     *results.__all__,
 ]

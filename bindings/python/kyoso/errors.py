@@ -7,7 +7,14 @@ line and column, JSON pointer, the offending id); the same parts are attributes.
 
 from __future__ import annotations
 
-__all__ = ["Error", "ParseError", "ValidationError", "UnknownIdError", "IoError"]
+__all__ = [
+    "Error",
+    "ParseError",
+    "ValidationError",
+    "UnknownIdError",
+    "AmbiguousNameError",
+    "IoError",
+]
 
 
 class Error(Exception):
@@ -76,6 +83,40 @@ class UnknownIdError(Error):
             message, problem=problem, file=file, line=line, column=column, pointer=pointer, id=id
         )
         self.suggestion: str = suggestion
+
+
+class AmbiguousNameError(UnknownIdError):
+    """A name (or an id without its kind) that several nodes answer to, refused rather than
+    settled silently: ``"'iwate' fits 2 nodes: prefecture/iwate 岩手県, university/iwate 岩手大学"``.
+
+    Attributes:
+        candidates: the ids of the nodes it fits, in id order.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        candidates: list[str] | None = None,
+        suggestion: str = "",
+        problem: str | None = None,
+        file: str = "",
+        line: int | None = None,
+        column: int | None = None,
+        pointer: str = "",
+        id: str = "",  # noqa: A002
+    ) -> None:
+        super().__init__(
+            message,
+            suggestion=suggestion,
+            problem=problem,
+            file=file,
+            line=line,
+            column=column,
+            pointer=pointer,
+            id=id,
+        )
+        self.candidates: list[str] = list(candidates or [])
 
 
 class IoError(Error):

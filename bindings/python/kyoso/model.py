@@ -31,13 +31,18 @@ from .results import (
     Recommendation,
     SimulationComparison,
     SimulationResult,
+    Matches,
     Stats,
+    UniversityProfile,
     Weights,
 )
 from .scenario import Scenario, as_scenario
 
+from .universities import universities_frame
+
 if TYPE_CHECKING:
     import networkx
+    import pandas
 
 __all__ = ["Model", "default_model", "load", "parse", "synthesize", "compare"]
 
@@ -265,19 +270,88 @@ class Model:
         found = _kyoso.portfolio(self._model, _profile(profile, criteria), _weights(weights))
         return Portfolio._of(found)
 
-    def profile_of(self, university: str) -> Profile:
-        """The profile a university stores in the model, as a :class:`kyoso.Profile`.
+    def profile_of(self, university: str, *, fiscal_year: FiscalYear | None = None) -> Profile:
+        """The profile the model gives a university, as a :class:`kyoso.Profile`.
 
         Read from the university's ``has_mission``, ``pursues``, ``works_in``,
         ``reached_stage``, ``has_partner``, ``established_as`` and ``awarded`` edges
-        (docs/format.md): ids in full, lists in id order, None for what it does not state.
-        So ``model.fit(model.profile_of(u))`` ranks the programs for ``u`` with the
-        explanations, the ranking :meth:`fit_all` gives it without them.
+        (docs/format.md); without a stored mission, the one its support framework indicates
+        when the evidence is of medium certainty or better (:meth:`university_profile` shows
+        where each part comes from). Ids in full, lists in id order, None for what it does
+        not state. It is the university's as of ``fiscal_year`` (default: the model's): an
+        award of a later year is not yet held. So ``model.fit(model.profile_of(u))`` ranks
+        the programs for ``u`` with the explanations, the ranking :meth:`fit_all` gives it
+        without them; ``model.fit(model.profile_of("岩手大学"), goals="社会実装")`` adds goals.
 
         Raises :class:`kyoso.UnknownIdError` naming the id when the model has no such
-        university (the ``university/`` prefix may be left out).
+        university (an id, with or without ``university/``, or a name).
         """
-        return Profile._of(_kyoso.profile_of(self._model, university))
+        if fiscal_year is None:
+            return Profile._of(_kyoso.profile_of(self._model, university))
+        return self.university_profile(university, fiscal_year=fiscal_year).profile
+
+    def university_profile(self, university: str, *,
+                           fiscal_year: FiscalYear | None = None) -> UniversityProfile:
+        """A university's profile derived from the model, with where each part comes from
+        (``kyoso profile``): a :class:`kyoso.UniversityProfile`, a sequence of
+        :class:`kyoso.ProfileFact` (the value, whether fit uses it, the edges' path, their
+        certainty and sources, and why a part is left out), with the ``profile`` itself
+        (:meth:`profile_of`). Goals are never derived (add them to the profile). An award of
+        a later year than ``fiscal_year`` (default: the model's) is shown, not held.
+        """
+        found = _kyoso.university_profile(self._model, university, _fiscal_year(fiscal_year))
+        return UniversityProfile._of(found)
+
+    def find(self, text: str, *, kind: str | None = None) -> Matches:
+        """The nodes whose id, Japanese or English name (or bracketed short form, COI-NEXT)
+        contains ``text``, as ``kyoso find`` lists them: a :class:`kyoso.Matches` of
+        :class:`kyoso.Match`, exact matches first, then those the text starts, then the rest;
+        by kind, then the shorter name. ASCII case and full-width forms do not matter.
+        Wherever a query takes an id, a name that only one node has is taken too (an
+        ambiguous one raises :class:`kyoso.AmbiguousNameError`).
+        """
+        return Matches._of(_kyoso.find(self._model, text, kind))
+
+    def universities(
+        self,
+        *,
+        prefecture: str | None = None,
+        region: str | None = None,
+        establishment: str | None = None,
+        framework: str | None = None,
+        fields: Ids = None,
+        holds: Ids = None,
+        lacks: Ids = None,
+        current_only: bool = False,
+    ) -> pandas.DataFrame:
+        """Every university of the model as a pandas table, one row per university in id
+        order (``kyoso list university``): names, MEXT's code, establishment, prefecture,
+        region, fields, support framework and holdings (``kyoso.universities.universities_frame``
+        lists the columns).
+
+        Args:
+            prefecture, region, establishment: keep those there, or so established (ids or
+                names: ``"iwate"``, ``"岩手県"``, ``"東北"``).
+            framework: keep the national universities that chose it with certainty medium
+                or better (``"regional-contribution"`` …).
+            fields: keep those whose faculties point to every one of these fields.
+            holds: keep those awarded each program (or one of its tracks).
+            lacks: keep those not recorded as awarded any of these. Where a program's list
+                is partial (``attrs["partial_lists"]`` names it), that is "not known to
+                hold", never "does not hold".
+            current_only: leave out universities that closed or merged.
+        """
+        filter_: dict[str, Any] = {
+            "prefecture": prefecture or "",
+            "region": region or "",
+            "establishment": establishment or "",
+            "framework": framework or "",
+            "fields": _ids(fields),
+            "holds": _ids(holds),
+            "lacks": _ids(lacks),
+            "current_only": current_only,
+        }
+        return universities_frame(_kyoso.universities(self._model, filter_))
 
     def fit_all(self, *, weights: WeightsLike = None, threads: int = 0) -> FitAll:
         """Every university's ranking of every program, by the profile the model stores for it.

@@ -424,6 +424,15 @@ class SimulationComparison(Collection["YearChange"], schema="compare.simulate.sc
     __slots__ = ()
 
 
+class Matches(Collection["Match"], schema="find.schema.json", items="matches"):
+    __slots__ = ()
+
+
+class UniversityProfile(Collection["ProfileFact"], schema="university_profile.schema.json",
+                        items="facts"):
+    __slots__ = ()
+
+
 def _build_the_rest() -> list[str]:
     # Every other titled schema gets a plain class of its own.
     names = []

@@ -31,6 +31,11 @@ void raise(const char* name, const Error& error, py::dict extra = {}) {
 void translate(std::exception_ptr thrown) {
   try {
     if (thrown) std::rethrow_exception(thrown);
+  } catch (const AmbiguousNameError& e) {
+    py::dict extra;
+    extra["suggestion"] = e.suggestion();
+    extra["candidates"] = e.candidates();
+    raise("AmbiguousNameError", e, extra);
   } catch (const UnknownIdError& e) {
     py::dict extra;
     extra["suggestion"] = e.suggestion();

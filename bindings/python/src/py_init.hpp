@@ -19,5 +19,6 @@ void init_simulate(py::module_& m);    // simulate.hpp: the cohort simulation
 void init_compare(py::module_& m);     // compare.hpp: a query on base and scenario, diffed
 void init_sweep(py::module_& m);       // sweep.hpp: sweeps, a range of points at a time
 void init_synth(py::module_& m);       // synth.hpp: synthetic national-scale models
+void init_university(py::module_& m);  // find.hpp, university.hpp: names and universities
 
 }  // namespace kyoso::python

@@ -19,4 +19,5 @@ PYBIND11_MODULE(_kyoso, m) {
   python::init_compare(m);
   python::init_sweep(m);
   python::init_synth(m);
+  python::init_university(m);
 }

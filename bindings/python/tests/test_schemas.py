@@ -143,6 +143,12 @@ EMBEDDED = [
     ["show", "university/hirosaki", "--lang", "en"],
     ["stats"],
     ["validate", "--scenario", str(SCENARIOS / "budget_cut.json")],
+    ["find", "岩手"],
+    ["list", "program"],
+    ["list", "university", "--holds", "j-peaks", "--lacks", "coi-next"],
+    ["profile", "東京科学大学"],
+    ["profile", "弘前大学", "--fy", "2023"],
+    ["fit", "--university", "岩手大学", "--goal", "社会実装"],
 ]
 
 
@@ -156,7 +162,7 @@ def test_each_command_writes_a_valid_document_on_the_embedded_model(arguments: l
 @pytest.mark.parametrize(
     "arguments",
     [["fit", "--mission", "regional-revitalisation"], ["show", "program/coi-nxt"],
-     ["validate", "--model", "no-such-file.json"]],
+     ["validate", "--model", "no-such-file.json"], ["neighbors", "iwate"]],
 )
 def test_a_failure_writes_a_valid_error_document(arguments: list[str]) -> None:
     document = json.loads(run(*arguments, "--format", "json", status=1))
@@ -199,6 +205,7 @@ def test_the_documents_python_reads_are_valid(model: kyoso.Model) -> None:
         model.nodes(), model.nodes("program", lang="en"), model.show("coi-next"),
         model.rank(mission="regional-revitalization"), model.stats(),
         *synthetic.fit_all(), synthetic.rank(synthetic.profile_of("u02")),
+        model.find("岩手"), model.university_profile("弘前大学", fiscal_year=2023),
     ):
         check(result.to_dict())
 
