@@ -34,6 +34,15 @@ KYOSO = sys.argv[1] if len(sys.argv) > 1 else "kyoso"
 
 # (endpoint query, the same question on the command line)
 SAME_AS_CLI = [
+    ("find?text=%E5%B2%A9%E6%89%8B&kind=university", ["find", "岩手", "--kind", "university"]),
+    ("find?text=coi&top=3", ["find", "coi", "--top", "3"]),
+    ("list?kind=university&prefecture=iwate", ["list", "university", "--prefecture", "iwate"]),
+    ("list?kind=purpose&lang=en", ["list", "purpose", "--lang", "en"]),
+    ("profile?university=iwate", ["profile", "iwate"]),
+    ("fit?university=iwate", ["fit", "--university", "iwate"]),
+    ("fit?university=university/iwate&goal=social-implementation&top=3",
+     ["fit", "--university", "university/iwate", "--goal", "social-implementation", "--top", "3"]),
+    ("explain?program=coi-next&university=iwate", ["explain", "coi-next", "--university", "iwate"]),
     ("fit?mission=regional-revitalization&goal=social-implementation",
      ["fit", "--mission", "regional-revitalization", "--goal", "social-implementation"]),
     ("fit?mission=regional-revitalization&goal=social-implementation&goal=talent-development"
@@ -83,6 +92,9 @@ COMPARE = [
 # (endpoint query, the status, the CLI's command line whose message the error repeats: its
 # standard error for usage errors, its --format json document for bad input)
 REFUSED = [
+    ("fit?university=nowhere-university", 404, ["fit", "--university", "nowhere-university"]),
+    ("list?kind=nothing", 400, ["list", "nothing"]),
+    ("find", 400, ["find"]),
     ("fit?top=-1&mission=regional-revitalization", 400,
      ["fit", "--top", "-1", "--mission", "regional-revitalization"]),
     ("fit", 400, ["fit"]),

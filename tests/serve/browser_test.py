@@ -68,6 +68,22 @@ def main() -> int:
             wait.until(lambda d: len(Select(d.find_element(By.ID, "mission")).options) > 1)
             assert "研究大学" in driver.find_element(By.TAG_NAME, "h1").text
 
+            # The page starts from the university: find it by name, pick it, see its ranking.
+            by_university = api("/api/v1/fit?university=university/iwate")
+            driver.find_element(By.ID, "university-text").send_keys("岩手", Keys.ENTER)
+            wait.until(lambda d: d.find_elements(
+                By.CSS_SELECTOR, "#university-matches button[data-university='university/iwate']"))
+            driver.find_element(
+                By.CSS_SELECTOR, "#university-matches button[data-university='university/iwate']").click()
+            wait.until(lambda d: "岩手大学" in d.find_element(By.ID, "university-chosen").text)
+            wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#ranking-table tbody tr")) ==
+                       len(by_university["results"]) and by_university["results"][0]["name"]["ja"] in
+                       d.find_element(By.CSS_SELECTOR, "#ranking-table tbody tr").text)
+            assert "university=university%2Fiwate" in driver.current_url, driver.current_url
+            driver.save_screenshot(str(shots / "university-ja.png"))
+            driver.find_element(By.ID, "university-clear").click()
+            assert "university=" not in driver.current_url
+
             # A profile, as a person fills it in.
             Select(driver.find_element(By.ID, "mission")).select_by_value(
                 "mission/regional-revitalization")

@@ -311,9 +311,12 @@ struct Endpoint {
   http::verb method;
 };
 
-// The endpoints, each a CLI command. `fit?university=`, `find` and `list` take their place
-// here when the CLI has them: one line each.
+// The endpoints, each a CLI command. fit, explain and portfolio take `university` as the CLI
+// takes --university.
 constexpr std::array endpoints{
+    Endpoint{"find", "find", http::verb::get},
+    Endpoint{"list", "list", http::verb::get},
+    Endpoint{"profile", "profile", http::verb::get},
     Endpoint{"fit", "fit", http::verb::get},
     Endpoint{"explain", "explain", http::verb::get},
     Endpoint{"explain.svg", "explain", http::verb::get},

@@ -7,6 +7,9 @@ const WORDS = {
   ja: {
     title: "研究大学総合振興パッケージ 適合診断",
     tab_fit: "プログラム適合", tab_diagnose: "課題から診断", tab_whatif: "予算の試算",
+    pick_university: "大学を選ぶ", university_name: "大学名", search: "検索",
+    clear: "選択を解除", chosen: "選択中:", no_match: "該当する大学がありません",
+    profile_help: "大学を選ぶと、モデルが持つその大学のプロフィールから始まります。ここで選んだ項目は、それを置き換える（ミッション・段階・設置形態）か、付け加えます。",
     profile: "大学のプロフィール", mission: "ミッション", stage: "産学連携の段階",
     establishment: "設置形態", goals: "目的", fields: "地域の産業", partners: "連携先", holds: "採択済みのプログラム",
     eligible_only: "応募できるものだけ", rank: "ランキング", any: "（指定なし）",
@@ -33,6 +36,9 @@ const WORDS = {
   en: {
     title: "Research-university support package: program fit",
     tab_fit: "Program fit", tab_diagnose: "Diagnose a challenge", tab_whatif: "Budget what-if",
+    pick_university: "Pick your university", university_name: "name", search: "Search",
+    clear: "clear", chosen: "chosen:", no_match: "no university matches",
+    profile_help: "With a university picked, the profile starts from the one the model gives it; what you choose here replaces (mission, stage, establishment) or adds to it.",
     profile: "The university's profile", mission: "Mission", stage: "Collaboration stage",
     establishment: "Establishment", goals: "Goals", fields: "Regional industries", partners: "Partners", holds: "Programs it holds",
     eligible_only: "only programs it can apply to", rank: "Rank programs", any: "(any)",
@@ -127,6 +133,7 @@ function readState() {
   const q = new URLSearchParams(location.search);
   const lang = q.get("lang") === "en" ? "en" : "ja";
   const s = { lang, tab: q.get("tab") || "fit", program: q.get("program") || "",
+              university: q.get("university") || "", universityName: null,
               eligibleOnly: q.get("eligible-only") === "1",
               dStage: q.get("d-stage") || "", dChallenge: q.get("d-challenge") || "",
               budget: q.get("budget") || "", budgetFy: q.get("budget-fy") || "2025",
@@ -154,6 +161,7 @@ function writeState() {
 
 function profileParams() {
   const q = new URLSearchParams();
+  if (state.university) q.set("university", state.university);
   for (const key of PROFILE_SINGLE) if (state[key]) q.set(key, state[key]);
   for (const key of PROFILE_MANY) for (const id of state[key]) q.append(key, id);
   if (state.eligibleOnly) q.set("eligible-only", "1");
@@ -161,7 +169,7 @@ function profileParams() {
 }
 
 function hasCriteria() {
-  return Boolean(state.mission || state.stage || state.goal.length || state.field.length);
+  return Boolean(state.university || state.mission || state.stage || state.goal.length || state.field.length);
 }
 
 // ---- the form -------------------------------------------------------------------------------
@@ -218,6 +226,7 @@ function applyLang() {
     readProfileForm();
     fillForms();
   }
+  renderChosen();
   if (shown.fit) renderRanking(shown.fit);
   if (shown.explain) renderExplanation(shown.explain);
   if (shown.diagnose) renderDiagnosis(shown.diagnose);
@@ -234,6 +243,52 @@ function selectTab(tab) {
   }
   if (tab === "whatif" && !$("budget").value) loadBudget();
   writeState();
+}
+
+// ---- the university -------------------------------------------------------------------------
+
+async function findUniversity() {
+  const text = $("university-text").value.trim();
+  if (!text) return;
+  showError("fit-error", null);
+  try {
+    const doc = await api("find", new URLSearchParams({ text, kind: "university", top: "10" }));
+    renderMatches(doc.matches);
+  } catch (error) {
+    showError("fit-error", error);
+  }
+}
+
+function renderMatches(matches) {
+  $("university-matches").replaceChildren(matches.length
+    ? el("ul", {}, matches.map((m) => el("li", {},
+        el("button", { type: "button", "data-university": m.id,
+                       onclick: () => chooseUniversity(m.id, m.name) }, text(m.name)),
+        " ", el("span", { class: "relation" }, text(m.context_name), " ", m.id))))
+    : el("p", {}, w().no_match));
+}
+
+function chooseUniversity(id, name) {
+  state.university = id;
+  state.universityName = name;
+  $("university-matches").replaceChildren();
+  renderChosen();
+  runFit();
+}
+
+function renderChosen() {
+  const box = $("university-chosen");
+  if (!state.university) {
+    box.replaceChildren();
+    return;
+  }
+  box.replaceChildren(w().chosen, " ", el("strong", {}, state.universityName ? text(state.universityName) : state.university),
+    " ", el("button", { type: "button", id: "university-clear", onclick: () => {
+      state.university = "";
+      state.universityName = null;
+      renderChosen();
+      writeState();
+    } }, w().clear));
 }
 
 // ---- fit and explain ------------------------------------------------------------------------
@@ -525,6 +580,7 @@ function bind() {
     });
   });
   $("profile").addEventListener("submit", (event) => { event.preventDefault(); runFit(); });
+  $("university-form").addEventListener("submit", (event) => { event.preventDefault(); findUniversity(); });
   $("diagnose-form").addEventListener("submit", (event) => { event.preventDefault(); runDiagnose(); });
   $("whatif-form").addEventListener("submit", (event) => { event.preventDefault(); runWhatIf(); });
   $("budget-range").addEventListener("input", () => { $("budget").value = $("budget-range").value; });
@@ -549,6 +605,12 @@ async function start() {
   applyLang();
   choices = await api("choices");
   fillForms();
+  if (state.university) {
+    const shown = await api("show", new URLSearchParams({ id: state.university }));
+    state.university = shown.node.id;
+    state.universityName = shown.node.name;
+    renderChosen();
+  }
   selectTab(state.tab);
   if (hasCriteria()) await runFit();
   if (state.tab === "diagnose" && (state.dStage || state.dChallenge)) await runDiagnose();
