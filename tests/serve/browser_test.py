@@ -80,9 +80,15 @@ def main() -> int:
                        len(by_university["results"]) and by_university["results"][0]["name"]["ja"] in
                        d.find_element(By.CSS_SELECTOR, "#ranking-table tbody tr").text)
             assert "university=university%2Fiwate" in driver.current_url, driver.current_url
+            # Its derived profile is shown, each part as the API's document gives it.
+            derived = driver.find_element(By.ID, "derived").text
+            for fact in by_university["university"]["facts"]:
+                assert fact["text"]["ja"] in derived, (fact["text"]["ja"], derived)
+            assert "地方創生に貢献することを主なるミッションとしている大学" in derived, derived
             driver.save_screenshot(str(shots / "university-ja.png"))
             driver.find_element(By.ID, "university-clear").click()
             assert "university=" not in driver.current_url
+            wait.until(lambda d: d.find_element(By.ID, "derived").text == "")
 
             # A profile, as a person fills it in.
             Select(driver.find_element(By.ID, "mission")).select_by_value(

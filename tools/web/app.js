@@ -31,6 +31,9 @@ const WORDS = {
     eligibility: { eligible: "応募可", conditional: "条件付き", "not-eligible": "対象外", unknown: "不明" },
     status: { open: "公募あり", "promotion-only": "昇格のみ", "continuing-only": "継続のみ", closed: "公募なし", allocated: "配分" },
     routes: { lead: "代表機関", member: "参画機関", through: "自治体の申請に参加", promotion: "昇格", allocated: "配分" },
+    derived: "モデルから導いたプロフィール（✓ は条件に入る部分）",
+    parts: { mission: "ミッション", goals: "目的", fields: "分野", stage: "段階", establishment: "設置形態",
+             prefecture: "都道府県", region: "地方", holds: "採択済み" },
     none: "—",
   },
   en: {
@@ -58,6 +61,9 @@ const WORDS = {
     footer: "kyoso serve — every figure comes from the API's documents:",
     outcome: { met: "met", partly: "partly", missed: "missed", unknown: "not known" },
     eligibility: { eligible: "eligible", conditional: "conditional", "not-eligible": "not eligible", unknown: "unknown" },
+    derived: "The profile derived from the model (✓: a part the criteria use)",
+    parts: { mission: "mission", goals: "goals", fields: "field", stage: "stage", establishment: "establishment",
+             prefecture: "prefecture", region: "region", holds: "holds" },
     status: { open: "open", "promotion-only": "promotion only", "continuing-only": "continuing only", closed: "closed", allocated: "allocated" },
     routes: { lead: "lead", member: "member", through: "through a local government", promotion: "promotion", allocated: "allocated" },
     none: "—",
@@ -227,6 +233,7 @@ function applyLang() {
     fillForms();
   }
   renderChosen();
+  if (shown.fit) renderDerived(shown.fit);
   if (shown.fit) renderRanking(shown.fit);
   if (shown.explain) renderExplanation(shown.explain);
   if (shown.diagnose) renderDiagnosis(shown.diagnose);
@@ -287,6 +294,7 @@ function renderChosen() {
       state.university = "";
       state.universityName = null;
       renderChosen();
+      $("derived").replaceChildren();  // the ranking below stays until the next one
       writeState();
     } }, w().clear));
 }
@@ -307,11 +315,23 @@ async function runFit() {
   showError("fit-error", null);
   try {
     shown.fit = await api("fit", profileParams());
+    renderDerived(shown.fit);
     renderRanking(shown.fit);
     if (state.program) await openProgram(state.program);
   } catch (error) {
     showError("fit-error", error);
   }
+}
+
+// What the model says of the picked university, each part with where it comes from; the form
+// above only replaces or adds to it.
+function renderDerived(doc) {
+  const u = doc.university;
+  if (!u) { $("derived").replaceChildren(); return; }
+  const items = u.facts.map((f) => el("li", { class: f.used ? "used" : "unused" },
+    f.used ? "✓ " : "· ", el("strong", {}, (w().parts && w().parts[f.part]) || f.part), " ",
+    f.value ? (text(f.name) || f.value) : "", f.value ? " — " : "", text(f.text)));
+  $("derived").replaceChildren(el("p", { class: "help" }, w().derived), el("ul", {}, items));
 }
 
 function renderRanking(doc) {
