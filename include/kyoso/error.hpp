@@ -87,6 +87,8 @@ class AmbiguousNameError : public UnknownIdError {
  public:
   AmbiguousNameError(std::string text, std::vector<std::string> candidates, std::string listing,
                      Location where = {});
+  // The same error at another place, candidates and all (UnknownIdError's would drop them).
+  AmbiguousNameError(const AmbiguousNameError& error, Location where);
   // The ids that fit, in id order.
   const std::vector<std::string>& candidates() const noexcept { return candidates_; }
 

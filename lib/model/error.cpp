@@ -150,6 +150,9 @@ AmbiguousNameError::AmbiguousNameError(std::string text, std::vector<std::string
                      {}),
       candidates_(std::move(candidates)) {}
 
+AmbiguousNameError::AmbiguousNameError(const AmbiguousNameError& error, Location where)
+    : UnknownIdError(error, std::move(where)), candidates_(error.candidates_) {}
+
 UnknownIdError UnknownIdError::of_other_kind(std::string id, std::string_view kind,
                                              std::string_view expected, std::string suggestion,
                                              Location where) {

@@ -121,7 +121,9 @@ std::string to_json(const UniversityProfile& p) {
 }
 
 std::string to_json(const FitResult& result, const UniversityProfile& university) {
-  json::object doc = json::parse(to_json(result)).as_object();
+  // Built, not read back from to_json(result): Boost.JSON's parse may land a score one unit
+  // in the last place off, and this document must give the scores fit gives.
+  json::object doc = detail::fit_json(result);
   doc["university"] = json::parse(to_json(university));
   return detail::write_json(doc, detail::JsonLayout::compact);
 }

@@ -80,6 +80,8 @@ class ProfileReader {
     std::string given(view(v.get_string()));
     try {
       return model_.node(model_.resolve(given, kind)).id;
+    } catch (const AmbiguousNameError& e) {
+      throw AmbiguousNameError(e, located(at));
     } catch (const UnknownIdError& e) {
       throw UnknownIdError(e, located(at));
     }

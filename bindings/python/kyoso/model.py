@@ -85,20 +85,33 @@ def _ids(value: Ids) -> list[str]:
     return list(value)
 
 
-def _profile(profile: ProfileLike, criteria: Mapping[str, Any]) -> str:
-    # Every profile query's one way in: a Profile, a dict in the profile file's shape, keyword
-    # criteria or both (the keywords win), as the profile file's JSON text, which the C++
-    # library reads and checks as it reads `kyoso fit --profile FILE`.
+def _profile(model: Model, profile: ProfileLike, university: str | None,
+             criteria: Mapping[str, Any]) -> tuple[str, dict[str, Any] | None]:
+    # Every profile query's one way in: a Profile, a dict in the profile file's shape, the
+    # profile the model gives a university (university=, derived by the C++ derive_profile as
+    # `kyoso fit --university` derives it, as of the fiscal year asked), keyword criteria, or
+    # one of the first three with keywords that replace the parts they name. Gives the profile
+    # file's JSON text, which the C++ library reads and checks as it reads `kyoso fit
+    # --profile FILE`, and the kyoso.university_profile/1 document it started from, if any.
     if profile is not None and not isinstance(profile, (Profile, Mapping)):
         raise TypeError(
             f"a profile is a kyoso.Profile or a dict, not {type(profile).__name__}"
         )
+    derived = None
+    if university is not None:
+        if profile is not None:
+            raise TypeError(
+                "give a profile or university=, not both (keywords change a part of either)"
+            )
+        year = _fiscal_year(criteria.get("fiscal_year"))
+        derived = _kyoso.university_profile(model._model, university, year)
+        profile = derived["profile"]
     document = Profile(profile, **criteria).to_dict()
     # The fiscal year as people write it ("FY2025", "R7", "令和7年度"); the file takes 2025.
     year = document.get("fiscal_year")
     if isinstance(year, str):
         document["fiscal_year"] = _fiscal_year(year)
-    return json.dumps(document, ensure_ascii=False)
+    return json.dumps(document, ensure_ascii=False), derived
 
 
 def _weights(weights: WeightsLike) -> dict[str, float]:
@@ -213,61 +226,77 @@ class Model:
     # ---- queries -------------------------------------------------------------------------
     #
     # fit, rank, explain and portfolio take a profile one way: a kyoso.Profile, a dict in the
-    # profile file's shape (docs/format.md), the same members as keywords, or a profile with
-    # keywords that change it: fit(model.profile_of(u), goals=["management"]).
+    # profile file's shape (docs/format.md), a university whose profile the model derives
+    # (university="岩手大学"), the same members as keywords, or a profile or university with
+    # keywords that change it: fit(university=u, goals=["management"]).
 
-    def fit(self, profile: ProfileLike = None, /, *, weights: WeightsLike = None,
-            **criteria: Any) -> FitResult:
+    def fit(self, profile: ProfileLike = None, /, *, university: str | None = None,
+            weights: WeightsLike = None, **criteria: Any) -> FitResult:
         """Every program, ranked for a university's profile.
 
         Args:
             profile: a :class:`kyoso.Profile` or a dict of its members.
+            university: in place of ``profile``, a university (an id, with or without
+                ``university/``, or its Japanese or English name) whose profile the model
+                derives as ``kyoso fit --university`` does (:meth:`university_profile`), as
+                of ``fiscal_year`` (default: the model's). Giving both is a TypeError.
             weights: overrides of the criteria's weights: ``mission``, ``goals``,
                 ``fields``, ``stage`` and ``inherited``.
             criteria: the members of a :class:`kyoso.Profile` (``mission``, ``goals`` …,
                 ``fiscal_year``: the year whose calls to read, 2024, "FY2024", "R6" or
-                "令和6年度"; default: the model's) as keywords; they override ``profile``'s.
+                "令和6年度"; default: the model's) as keywords; each replaces that part of
+                ``profile``'s or ``university``'s.
 
         Returns:
             A :class:`kyoso.FitResult`: a sequence of one :class:`kyoso.Recommendation` per
             program, by score; ties by the criteria met directly, then eligible, conditional,
             unknown, not eligible, then by name (``order`` says so in words); with the
-            ``profile`` resolved and the ``weights`` used.
+            ``profile`` resolved, the ``weights`` used and, for ``university=``, the
+            :class:`kyoso.UniversityProfile` it started from as ``university`` (None
+            otherwise) — the document ``kyoso fit --university U --format json`` prints.
             An unknown id raises :class:`kyoso.UnknownIdError` naming the profile member
-            (``/goals/0``) and the nearest id.
+            (``/goals/0``) and the nearest id; a university name that several universities
+            answer to raises :class:`kyoso.AmbiguousNameError` with their ``candidates``.
         """
-        found = _kyoso.fit(self._model, _profile(profile, criteria), _weights(weights))
+        text, derived = _profile(self, profile, university, criteria)
+        found = _kyoso.fit(self._model, text, _weights(weights))
+        if derived is not None:
+            found["university"] = derived
         return FitResult._of(found)
 
-    def rank(self, profile: ProfileLike = None, /, *, weights: WeightsLike = None,
-             **criteria: Any) -> Ranking:
+    def rank(self, profile: ProfileLike = None, /, *, university: str | None = None,
+             weights: WeightsLike = None, **criteria: Any) -> Ranking:
         """:meth:`fit`'s ranking without the explanations: the same programs in the same
         order, the same scores to the bit, the same eligibility, some forty times quicker.
 
         For sweeps over many profiles or scenarios; :meth:`explain` (or :meth:`fit`) gives
-        the reasons for any one program. Takes the profile as :meth:`fit` does.
+        the reasons for any one program. Takes the profile (or ``university``) as
+        :meth:`fit` does.
 
         Returns:
             A :class:`kyoso.Ranking`: a sequence of :class:`kyoso.RankedProgram` (``id``,
             ``score``, ``eligibility``), with the ``profile`` and ``weights``.
         """
-        found = _kyoso.rank(self._model, _profile(profile, criteria), _weights(weights))
+        text, _ = _profile(self, profile, university, criteria)
+        found = _kyoso.rank(self._model, text, _weights(weights))
         return Ranking._of(found)
 
     def explain(self, program: str, profile: ProfileLike = None, /, *,
-                weights: WeightsLike = None, **criteria: Any) -> Recommendation:
+                university: str | None = None, weights: WeightsLike = None,
+                **criteria: Any) -> Recommendation:
         """One program's full derivation for a profile: the Recommendation :meth:`fit` gives
-        it. Takes the profile as :meth:`fit` does."""
-        found = _kyoso.explain(self._model, program, _profile(profile, criteria),
-                               _weights(weights))
+        it. Takes the profile (or ``university``) as :meth:`fit` does."""
+        text, _ = _profile(self, profile, university, criteria)
+        found = _kyoso.explain(self._model, program, text, _weights(weights))
         return Recommendation._of(found["result"])
 
-    def portfolio(self, profile: ProfileLike = None, /, *, weights: WeightsLike = None,
-                  **criteria: Any) -> Portfolio:
+    def portfolio(self, profile: ProfileLike = None, /, *, university: str | None = None,
+                  weights: WeightsLike = None, **criteria: Any) -> Portfolio:
         """The fewest eligible programs that cover the profile's goals, laid out in time: a
-        :class:`kyoso.Portfolio`, a sequence of its plan's items. Takes the profile as
-        :meth:`fit` does."""
-        found = _kyoso.portfolio(self._model, _profile(profile, criteria), _weights(weights))
+        :class:`kyoso.Portfolio`, a sequence of its plan's items. Takes the profile (or
+        ``university``) as :meth:`fit` does."""
+        text, _ = _profile(self, profile, university, criteria)
+        found = _kyoso.portfolio(self._model, text, _weights(weights))
         return Portfolio._of(found)
 
     def profile_of(self, university: str, *, fiscal_year: FiscalYear | None = None) -> Profile:
@@ -281,7 +310,9 @@ class Model:
         not state. It is the university's as of ``fiscal_year`` (default: the model's): an
         award of a later year is not yet held. So ``model.fit(model.profile_of(u))`` ranks
         the programs for ``u`` with the explanations, the ranking :meth:`fit_all` gives it
-        without them; ``model.fit(model.profile_of("岩手大学"), goals="社会実装")`` adds goals.
+        without them; ``model.fit(model.profile_of("岩手大学"), goals="社会実装")`` adds goals
+        (``model.fit(university="岩手大学", goals="社会実装")`` ranks the same, and carries the
+        :meth:`university_profile` it started from).
 
         Raises :class:`kyoso.UnknownIdError` naming the id when the model has no such
         university (an id, with or without ``university/``, or a name).
@@ -644,6 +675,7 @@ def compare(
     profile: ProfileLike = None,
     /,
     *,
+    university: str | None = None,
     weights: WeightsLike = None,
     **criteria: Any,
 ) -> FitComparison: ...
@@ -670,8 +702,8 @@ def compare(
 ) -> FitComparison | SimulationComparison:
     """The same query on a base model and on a scenario's model, and what changed.
 
-    ``kyoso.compare(base, scenario, "fit", profile, **criteria)`` takes the profile as
-    :meth:`Model.fit` does (and ``weights``) and gives a :class:`kyoso.FitComparison`: both
+    ``kyoso.compare(base, scenario, "fit", profile, **criteria)`` takes the profile
+    (or ``university=``) as :meth:`Model.fit` does (and ``weights``) and gives a :class:`kyoso.FitComparison`: both
     fits (``base``, ``scenario``), the programs that entered (can now be used) or left, rank
     moves, score and eligibility changes. ``kyoso.compare(base, scenario, "simulate", "coi-next", years=…)`` takes the
     options of :meth:`Model.simulate` and gives a :class:`kyoso.SimulationComparison`: both
@@ -686,8 +718,8 @@ def compare(
         if isinstance(subject, str):
             raise TypeError("compare 'fit' takes a profile, not a program; did you mean 'simulate'?")
         weights = _weights(arguments.pop("weights", None))
-        found = _kyoso.compare_fit(base._model, other._model, _profile(subject, arguments),
-                                   weights)
+        text, _ = _profile(base, subject, arguments.pop("university", None), arguments)
+        found = _kyoso.compare_fit(base._model, other._model, text, weights)
         return FitComparison._of(found)
     if query == "simulate":
         if not isinstance(subject, str):

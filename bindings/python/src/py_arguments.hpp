@@ -52,6 +52,8 @@ auto read_generated(Read read) -> decltype(read()) {
   };
   try {
     return read();
+  } catch (const AmbiguousNameError& e) {
+    throw AmbiguousNameError(e, drop(e.where()));
   } catch (const UnknownIdError& e) {
     throw UnknownIdError(e, drop(e.where()));
   } catch (const ValidationError& e) {

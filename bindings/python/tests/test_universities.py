@@ -3,7 +3,13 @@ profile, fitting a university by it, and names where ids are taken."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
 import pytest
+from conftest import small_graph
 
 import kyoso
 
@@ -132,3 +138,89 @@ def test_fit_by_a_university_of_another_kind_says_what_it_is(model: kyoso.Model)
         model.profile_of("岩手県")
     assert "is prefecture/iwate 岩手県, not a university" in str(caught.value)
     assert caught.value.suggestion == "university/iwate-prefectural"
+
+
+KYOSO = Path(kyoso.__file__).resolve().parents[2] / "bin" / "kyoso"  # build/python/kyoso/…
+
+
+def cli_fit(*arguments: str) -> dict[str, Any]:
+    if not KYOSO.exists():
+        pytest.skip("the kyoso CLI is not built beside the package")
+    done = subprocess.run([str(KYOSO), "fit", *arguments, "--format", "json"],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_fit_by_university_is_what_kyoso_fit_university_prints(model: kyoso.Model) -> None:
+    found = model.fit(university="岩手大学")
+    assert found.university.university == "university/iwate"
+    assert found.to_dict() == cli_fit("--university", "岩手大学")
+    assert model.fit(mission="regional-revitalization").university is None
+
+
+def test_keywords_replace_a_part_of_the_universitys_profile(model: kyoso.Model) -> None:
+    found = model.fit(university="岩手大学", goals=["social-implementation"])
+    assert found.to_dict() == cli_fit("--university", "岩手大学", "--goal", "social-implementation")
+    derived = model.profile_of("岩手大学")
+    assert found.profile.goals == ["purpose/social-implementation"]
+    assert found.profile.mission == derived.mission and found.profile.fields == derived.fields
+    assert found.university.profile == derived
+    # rank, explain, portfolio and compare take it from the same place.
+    by_profile = model.rank(derived, goals="social-implementation")
+    assert model.rank(university="岩手大学", goals="social-implementation") == by_profile
+    assert model.explain("coi-next", university="岩手大学", goals="social-implementation") == next(
+        r for r in found if r.id == "program/coi-next"
+    )
+    plan = model.portfolio(university="岩手大学", goals="social-implementation")
+    assert plan == model.portfolio(derived, goals="social-implementation")
+    same = kyoso.compare(model, model, "fit", university="岩手大学", goals="social-implementation")
+    assert same.base.profile == found.profile
+
+
+def test_a_university_is_fitted_as_of_the_fiscal_year_asked(model: kyoso.Model) -> None:
+    # 東京科学大学 was certified in FY2025: held as of FY2025, not as of the model's FY2024.
+    holds = "program/international-excellence"
+    assert holds not in model.rank(university="東京科学大学").profile.holds
+    later = model.rank(university="東京科学大学", fiscal_year="FY2025")
+    assert holds in later.profile.holds and later.profile.fiscal_year == 2025
+
+
+def test_an_ambiguous_university_name_gives_its_candidates(model: kyoso.Model) -> None:
+    table = model.universities()
+    seisen = sorted(table[table["name_en"] == "Seisen University"]["id"])
+    assert len(seisen) == 2
+    with pytest.raises(kyoso.AmbiguousNameError) as caught:
+        model.fit(university="Seisen University")
+    assert caught.value.candidates == seisen
+
+
+def test_an_unknown_university_suggests_the_nearest(model: kyoso.Model) -> None:
+    with pytest.raises(kyoso.UnknownIdError) as caught:
+        model.rank(university="岩手大", goals="social-implementation")
+    assert caught.value.suggestion == "university/iwate"
+    assert not isinstance(caught.value, kyoso.AmbiguousNameError)
+
+
+def test_a_profile_and_a_university_together_are_refused(model: kyoso.Model) -> None:
+    profile = model.profile_of("弘前大学")
+    for query in (model.fit, model.rank, model.portfolio):
+        with pytest.raises(TypeError, match="give a profile or university=, not both"):
+            query(profile, university="岩手大学")
+    with pytest.raises(TypeError, match="not both"):
+        model.explain("coi-next", profile, university="岩手大学")
+
+
+def test_an_ambiguous_name_inside_a_profile_keeps_its_candidates() -> None:
+    # Read where the profile names it, the error keeps its class and candidates.
+    document = small_graph()
+    for slug in ("a", "b"):
+        document["graph"]["nodes"][f"partner/{slug}"] = {
+            "label": "企業",
+            "metadata": {"kind": "partner", "name": {"ja": "企業", "en": "Companies"}},
+        }
+    small = kyoso.parse(json.dumps(document, ensure_ascii=False))
+    with pytest.raises(kyoso.AmbiguousNameError) as caught:
+        small.rank(goals="q", partners=["企業"])
+    assert caught.value.candidates == ["partner/a", "partner/b"]
+    assert caught.value.pointer == "/partners/0"
+    assert caught.value.line is None
