@@ -85,12 +85,17 @@ def _ids(value: Ids) -> list[str]:
     return list(value)
 
 
+# The profile's lists: with university=, keywords add to them as the CLI's flags do.
+_ADDED_TO_A_UNIVERSITY = ("goals", "fields", "partners", "holds")
+
+
 def _profile(model: Model, profile: ProfileLike, university: str | None,
              criteria: Mapping[str, Any]) -> tuple[str, dict[str, Any] | None]:
     # Every profile query's one way in: a Profile, a dict in the profile file's shape, the
     # profile the model gives a university (university=, derived by the C++ derive_profile as
     # `kyoso fit --university` derives it, as of the fiscal year asked), keyword criteria, or
-    # one of the first three with keywords that replace the parts they name. Gives the profile
+    # one of the first three with keywords that replace the parts they name (for a
+    # university's lists: add to them, as the CLI's flags do). Gives the profile
     # file's JSON text, which the C++ library reads and checks as it reads `kyoso fit
     # --profile FILE`, and the kyoso.university_profile/1 document it started from, if any.
     if profile is not None and not isinstance(profile, (Profile, Mapping)):
@@ -106,6 +111,14 @@ def _profile(model: Model, profile: ProfileLike, university: str | None,
         year = _fiscal_year(criteria.get("fiscal_year"))
         derived = _kyoso.university_profile(model._model, university, year)
         profile = derived["profile"]
+        # As `kyoso fit --university U --goal …`: a list keyword adds to the derived list,
+        # a single one (mission, stage, establishment) replaces the derived part.
+        criteria = dict(criteria)
+        for key in _ADDED_TO_A_UNIVERSITY:
+            if criteria.get(key) is not None:
+                more = [criteria[key]] if isinstance(criteria[key], str) else list(criteria[key])
+                have = list(profile.get(key) or [])
+                criteria[key] = have + [x for x in more if x not in have]
     document = Profile(profile, **criteria).to_dict()
     # The fiscal year as people write it ("FY2025", "R7", "令和7年度"); the file takes 2025.
     year = document.get("fiscal_year")
@@ -245,7 +258,8 @@ class Model:
             criteria: the members of a :class:`kyoso.Profile` (``mission``, ``goals`` …,
                 ``fiscal_year``: the year whose calls to read, 2024, "FY2024", "R6" or
                 "令和6年度"; default: the model's) as keywords; each replaces that part of
-                ``profile``'s or ``university``'s.
+                ``profile``'s; over ``university``'s, ``goals``, ``fields``, ``partners`` and
+                ``holds`` add to its lists, as ``kyoso fit --university U --goal …`` does.
 
         Returns:
             A :class:`kyoso.FitResult`: a sequence of one :class:`kyoso.Recommendation` per

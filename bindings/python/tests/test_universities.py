@@ -177,6 +177,16 @@ def test_keywords_replace_a_part_of_the_universitys_profile(model: kyoso.Model) 
     assert same.base.profile == found.profile
 
 
+def test_list_keywords_add_to_a_universitys_lists_as_the_cli_flags_do(model: kyoso.Model) -> None:
+    found = model.fit(university="岩手大学", fields=["services"])
+    assert found.to_dict() == cli_fit("--university", "岩手大学", "--field", "services")
+    derived = model.profile_of("岩手大学")
+    assert found.profile.fields == derived.fields + ["field/services"]
+    # A field it has already is not counted twice.
+    again = model.fit(university="岩手大学", fields=derived.fields[0])
+    assert again.profile.fields == derived.fields
+
+
 def test_a_university_is_fitted_as_of_the_fiscal_year_asked(model: kyoso.Model) -> None:
     # 東京科学大学 was certified in FY2025: held as of FY2025, not as of the model's FY2024.
     holds = "program/international-excellence"
