@@ -1,6 +1,7 @@
 #include "university_text.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include "cli.hpp"
 #include "kyoso/report.hpp"
@@ -80,12 +81,69 @@ std::string heading(const UniversityProfile& derived, Lang lang) {
 
 }  // namespace
 
+namespace {
+
+// The national layer's holding attributes (docs/national.md) in the reader's language; a key
+// or value not listed is shown as it is.
+struct Word {
+  std::string_view key, ja, en;
+};
+
+constexpr Word attribute_names[] = {
+    {"role", "役割", "role"},
+    {"date", "発表日", "announced"},
+    {"lead", "代表校", "lead"},
+    {"centre", "拠点", "centre"},
+    {"cohort", "採択年度", "cohort"},
+    {"local_government", "自治体", "local government"},
+    {"status", "状況", "status"},
+    {"fiscal_years", "年度", "fiscal years"},
+    {"applied_date", "申請日", "applied"},
+    {"candidate_date", "候補決定日", "candidate since"},
+    {"field", "分野", "field"},
+    {"track", "類型", "track"},
+    {"from_fiscal_year", "開始年度", "from fiscal year"},
+};
+
+constexpr Word attribute_values[] = {
+    {"lead", "代表", "lead"},
+    {"partner", "連携", "partner"},
+    {"host", "ホスト機関", "host"},
+    {"participant", "参加", "participant"},
+    {"applied", "申請", "applied"},
+    {"certified", "認定", "certified"},
+    {"conditional_candidate", "条件付き候補", "conditional candidate"},
+    {"review_continued", "審査継続", "review continued"},
+    {"regional", "地域共創分野", "regional co-creation field"},
+    {"full-scale", "本格型", "full-scale"},
+};
+
+std::string_view word(std::span<const Word> words, std::string_view key, Lang lang) {
+  for (const Word& w : words) {
+    if (w.key == key) return lang == Lang::ja ? w.ja : w.en;
+  }
+  return key;
+}
+
+}  // namespace
+
 std::string holding_detail(const std::optional<int>& fiscal_year,
                            const std::map<std::string, std::string>& attributes, Lang lang) {
   std::string out;
   if (fiscal_year) out = fiscal_year_text(*fiscal_year, lang);
   for (const auto& [key, value] : attributes) {
-    append_item(out, pick(lang, "、", ", "), key + ": " + value);
+    // The local government's name is kept in both languages: each reader sees one.
+    if (key == (lang == Lang::ja ? "local_government_en" : "local_government")) continue;
+    std::string_view name =
+        key == "local_government_en" ? std::string_view("local_government") : std::string_view(key);
+    std::string item;
+    if (key == "round") {
+      item = lang == Lang::ja ? "第" + value + "回" : "round " + value;
+    } else {
+      item = std::string(word(attribute_names, name, lang)) + ": " +
+             std::string(word(attribute_values, value, lang));
+    }
+    append_item(out, pick(lang, "、", ", "), item);
   }
   return out;
 }

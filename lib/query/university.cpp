@@ -398,7 +398,7 @@ class Deriver {
         out_.profile.holds.push_back(f.value);
       } else {
         std::string year = std::to_string(*year_);
-        f.text.ja += "。問う" + year + "年度にはまだない";
+        f.text.ja += "。照会した令和" + std::to_string(*year_ - 2018) + "年度にはまだ採択前";
         f.text.en += ", not yet held in FY" + year + " (the year asked)";
       }
       out_.facts.push_back(std::move(f));

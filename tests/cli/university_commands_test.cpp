@@ -119,6 +119,23 @@ TEST(FitCommand, AUniversitysProfileIsDerivedShownAndRanked) {
       << run.out;
 }
 
+// 弘前大学 won J-PEAKS in round 2 (FY2024): asked of FY2023, the award is shown as not yet
+// held, and its details read in the language asked, not as the data's keys.
+TEST(FitCommand, AnAwardsDetailsReadInTheLanguageAsked) {
+  Outcome ja = kyoso({"fit", "--university", "弘前大学", "--fy", "2023", "--top", "1"});
+  ASSERT_EQ(ja.status, 0) << ja.err;
+  std::string award = line_with(ja.out, "program/j-peaks");
+  EXPECT_TRUE(contains(award, "照会した令和5年度にはまだ採択前")) << award;
+  EXPECT_TRUE(contains(award, "役割: 代表")) << award;
+  EXPECT_TRUE(contains(award, "第2回")) << award;
+  EXPECT_FALSE(contains(award, "role")) << award;
+  Outcome en = kyoso({"--lang", "en", "fit", "--university", "弘前大学", "--top", "1"});
+  ASSERT_EQ(en.status, 0) << en.err;
+  award = line_with(en.out, "program/j-peaks");
+  EXPECT_TRUE(contains(award, "role: lead")) << award;
+  EXPECT_TRUE(contains(award, "round 2")) << award;
+}
+
 TEST(FitCommand, FlagsExtendTheDerivedProfile) {
   Outcome run = kyoso(
       {"fit", "--university", "iwate", "--goal", "社会実装", "--top", "1", "--format", "json"});
