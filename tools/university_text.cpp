@@ -127,22 +127,29 @@ std::string_view word(std::span<const Word> words, std::string_view key, Lang la
 
 }  // namespace
 
-std::string holding_detail(const std::optional<int>& fiscal_year,
-                           const std::map<std::string, std::string>& attributes, Lang lang) {
-  std::string out;
-  if (fiscal_year) out = fiscal_year_text(*fiscal_year, lang);
+std::vector<std::string> attribute_items(const std::map<std::string, std::string>& attributes,
+                                         Lang lang) {
+  std::vector<std::string> out;
   for (const auto& [key, value] : attributes) {
     // The local government's name is kept in both languages: each reader sees one.
     if (key == (lang == Lang::ja ? "local_government_en" : "local_government")) continue;
     std::string_view name =
         key == "local_government_en" ? std::string_view("local_government") : std::string_view(key);
-    std::string item;
     if (key == "round") {
-      item = lang == Lang::ja ? "第" + value + "回" : "round " + value;
+      out.push_back(lang == Lang::ja ? "第" + value + "回" : "round " + value);
     } else {
-      item = std::string(word(attribute_names, name, lang)) + ": " +
-             std::string(word(attribute_values, value, lang));
+      out.push_back(std::string(word(attribute_names, name, lang)) + ": " +
+                    std::string(word(attribute_values, value, lang)));
     }
+  }
+  return out;
+}
+
+std::string holding_detail(const std::optional<int>& fiscal_year,
+                           const std::map<std::string, std::string>& attributes, Lang lang) {
+  std::string out;
+  if (fiscal_year) out = fiscal_year_text(*fiscal_year, lang);
+  for (const std::string& item : attribute_items(attributes, lang)) {
     append_item(out, pick(lang, "、", ", "), item);
   }
   return out;

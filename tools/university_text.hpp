@@ -4,7 +4,10 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "kyoso/query.hpp"
 #include "kyoso/university.hpp"
@@ -17,7 +20,11 @@ void print_university_profile(const Model& model, const UniversityProfile& deriv
                               const Profile* effective, Lang lang, std::size_t width,
                               std::ostream& out);
 
-// "program/j-peaks FY2024, round: 2, role: lead": a holding's year and attributes.
+// An edge's attributes as "label: value" in the reader's language (役割: 代表, 第2回).
+std::vector<std::string> attribute_items(const std::map<std::string, std::string>& attributes,
+                                         Lang lang);
+
+// "program/j-peaks FY2024, round 2, role: lead": a holding's year and attributes.
 std::string holding_detail(const std::optional<int>& fiscal_year,
                            const std::map<std::string, std::string>& attributes, Lang lang);
 

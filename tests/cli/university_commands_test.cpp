@@ -291,8 +291,11 @@ TEST(Names, ShowTakesAName) {
   Outcome run = kyoso({"show", "東京科学大学"});
   ASSERT_EQ(run.status, 0) << run.err;
   std::string award = line_with(run.out, "program/international-excellence");
-  EXPECT_TRUE(contains(award, "status: certified")) << run.out;
+  EXPECT_TRUE(contains(award, "状況: 認定")) << run.out;
   EXPECT_TRUE(std::regex_search(award, std::regex("\\[[0-9]+\\]$"))) << award;
+  Outcome en = kyoso({"--lang", "en", "show", "東京科学大学"});
+  EXPECT_TRUE(contains(line_with(en.out, "program/international-excellence"), "status: certified"))
+      << en.out;
 }
 
 }  // namespace

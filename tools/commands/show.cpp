@@ -6,6 +6,7 @@
 #include "kyoso/report.hpp"
 #include "report_text.hpp"
 #include "table.hpp"
+#include "university_text.hpp"
 
 namespace kyoso::cli {
 namespace {
@@ -30,7 +31,9 @@ std::string edge_detail(const Model& model, EdgeIndex i, Lang lang, SourceList& 
     parts.push_back(std::string(pick(lang, "確度: ", "certainty: ")) +
                     certainty_text(edge.certainty, lang));
   }
-  for (const auto& [key, value] : detail.attributes) parts.push_back(key + ": " + value);
+  for (std::string& item : attribute_items(detail.attributes, lang)) {
+    parts.push_back(std::move(item));
+  }
   for (const Figure& f : detail.figures) {
     parts.push_back(figure_name_text(f.name, lang) + " " + to_text(f, lang));
   }
