@@ -49,13 +49,11 @@ def check_dot_picture(kyoso: str, work: Path) -> None:
 def check_matplotlib_plot(pythonpath: str, work: Path) -> None:
     env = {**os.environ, "PYTHONPATH": pythonpath, "MPLCONFIGDIR": str(work / "matplotlib"),
            "MPLBACKEND": "Agg"}
-    # The example script's font choice, as matplotlib resolves it.
+    # The font choice the example scripts make (kyoso.plot), as matplotlib resolves it.
     probe = (
-        "import importlib.util, sys\n"
+        "import kyoso.plot\n"
         "from matplotlib import font_manager\n"
-        f"spec = importlib.util.spec_from_file_location('budget_cut', {str(BUDGET_CUT)!r})\n"
-        "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module)\n"
-        "print(module.use_japanese_font())\n"
+        "print(kyoso.plot.japanese_font())\n"
         "print(font_manager.findfont(font_manager.FontProperties(family=['sans-serif']),"
         " fallback_to_default=False))\n"
     )

@@ -14,8 +14,6 @@ an installed Japanese font (`make` installs fonts-noto-cjk).
 from __future__ import annotations
 
 import argparse
-import importlib.util
-from pathlib import Path
 
 import matplotlib
 
@@ -25,8 +23,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import colors  # noqa: E402
 
 import kyoso  # noqa: E402
+import kyoso.plot  # noqa: E402
 
-HERE = Path(__file__).resolve().parent
 
 # (column, row) of each prefecture's square, row 0 at the top: north-east to south-west, with
 # 沖縄 apart at the bottom left.
@@ -51,16 +49,6 @@ TILES = {
 }
 
 
-def use_japanese_font() -> str | None:
-    """The font choice of the budget-cut example (examples/scenarios/budget_cut.py)."""
-    path = HERE.parent / "scenarios" / "budget_cut.py"
-    spec = importlib.util.spec_from_file_location("budget_cut", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.use_japanese_font()
-
-
 def short_name(prefecture: str) -> str:
     # 岩手 for 岩手県, as the squares are small; 北海道 stays whole.
     return prefecture[:-1] if prefecture[-1] in "県府都" else prefecture
@@ -83,7 +71,7 @@ def main() -> None:
     for region, names in sorted(by_region.items(), key=lambda item: (-len(item[1]), item[0])):
         print(f"  {region}: {len(names)}  {'、'.join(names)}")
 
-    if not use_japanese_font():
+    if not kyoso.plot.japanese_font():
         print("no Japanese font installed (Debian: fonts-noto-cjk): labels will show as boxes")
     most = max(counts.values())
     palette = plt.get_cmap("YlOrRd")

@@ -20,32 +20,13 @@ import matplotlib
 matplotlib.use("Agg")  # files only; no display needed
 
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
 
 import kyoso  # noqa: E402
+import kyoso.plot  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 PROGRAM = "program/coi-next"
 TRACKS = ("program/coi-next/full-scale", "program/coi-next/nurturing")
-# matplotlib's default font (DejaVu Sans) has no Japanese: these do.
-JAPANESE_FONTS = ("Noto Sans CJK JP", "IPAexGothic", "IPAGothic", "TakaoGothic", "VL Gothic")
-
-
-def use_japanese_font() -> str | None:
-    """Puts an installed Japanese font first for matplotlib's text and returns its name, or
-    None when there is none."""
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    if not names.intersection(JAPANESE_FONTS):  # installed after matplotlib cached its list
-        for path in font_manager.findSystemFonts():
-            if any(key in path.lower() for key in ("cjk", "ipa", "takao", "vl-gothic")):
-                font_manager.fontManager.addfont(path)
-        names = {f.name for f in font_manager.fontManager.ttflist}
-    for name in JAPANESE_FONTS:
-        if name in names:
-            plt.rcParams["font.family"] = "sans-serif"
-            plt.rcParams["font.sans-serif"] = [name, *plt.rcParams["font.sans-serif"]]
-            return name
-    return None
 
 
 def main() -> None:
@@ -67,7 +48,7 @@ def main() -> None:
         budget = f"{b.budget_jpy / 1e8:.0f} → {c.budget_jpy / 1e8:.0f}"
         print(f"{b.fiscal_year}  {full:>19}  {nurturing:>18}  {budget:>11}")
 
-    if not use_japanese_font():
+    if not kyoso.plot.japanese_font():
         print("no Japanese font installed (Debian: fonts-noto-cjk): labels will show as boxes")
     fig, ax = plt.subplots(figsize=(8, 4.5))
     for track, colour in zip(TRACKS, ("tab:blue", "tab:green")):
